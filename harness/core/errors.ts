@@ -1,0 +1,64 @@
+// Typed errors with stable codes. Only the CLI entry turns them into exit codes
+// (DESIGN.md: 0 passed, 1 expectation failed, 2 bad input, 3 infrastructure, 4 teardown leak).
+
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'UNKNOWN_FIXTURE'
+  | 'UNKNOWN_SCENARIO'
+  | 'CONTRACT_VIOLATION'
+  | 'APPLY_FAILED'
+  | 'NOT_READY'
+  | 'TRANSPORT_FAILED'
+  | 'PREREQUISITE_MISSING'
+  | 'TEARDOWN_INCOMPLETE'
+
+/** Base of every error the harness raises on purpose: a stable `code`, structured fields, a cause. */
+export class HarnessError extends Error {
+  readonly code: ErrorCode
+  readonly fields: Record<string, unknown>
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; fields?: Record<string, unknown> } = {}) {
+    super(message, { cause: options.cause })
+    this.name = new.target.name
+    this.code = code
+    this.fields = options.fields ?? {}
+  }
+}
+
+/** Bad input: names the file and the field so that the one-line message says what to fix. Exit 2. */
+export class InputError extends HarnessError {
+  readonly file: string
+  readonly field: string
+  constructor(file: string, field: string, problem: string, options: { cause?: unknown; code?: ErrorCode } = {}) {
+    super(options.code ?? 'BAD_INPUT', `${file}: ${field || '(root)'}: ${problem}`, {
+      cause: options.cause,
+      fields: { file, field },
+    })
+    this.file = file
+    this.field = field
+  }
+}
+
+/** Apply, readiness, or transport failed: the topology could not be exercised. Exit 3. */
+export class InfrastructureError extends HarnessError {}
+
+/** The target needs something the machine lacks (a package, a privilege); says what to install. Exit 3. */
+export class PrerequisiteError extends HarnessError {
+  constructor(message: string, options: { cause?: unknown; fields?: Record<string, unknown> } = {}) {
+    super('PREREQUISITE_MISSING', message, options)
+  }
+}
+
+/** Teardown could not remove everything the run made. Exit 4. */
+export class TeardownError extends HarnessError {
+  constructor(message: string, options: { cause?: unknown; fields?: Record<string, unknown> } = {}) {
+    super('TEARDOWN_INCOMPLETE', message, options)
+  }
+}
+
+/** Maps an error to the exit code DESIGN.md fixes for it. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InputError) return 2
+  if (error instanceof TeardownError) return 4
+  if (error instanceof HarnessError) return error.code === 'BAD_INPUT' || error.code === 'UNKNOWN_FIXTURE' || error.code === 'UNKNOWN_SCENARIO' ? 2 : 3
+  return 3
+}

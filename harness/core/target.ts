@@ -1,0 +1,74 @@
+// The port every target implements (DESIGN.md "Ports and adapters"): the same scenario runs
+// unchanged on the local emulator and on AWS.
+import type { HarnessOutput, InstanceRef } from './contract.js'
+import type { ActionStep } from './scenario.js'
+import type { FixtureManifest } from './manifest.js'
+
+export type TargetName = 'local' | 'aws'
+
+/** A fixture as loaded from terraform/<name>/: its manifest and its declared variables. */
+export interface Fixture {
+  name: string
+  /** absolute path of terraform/<name> */
+  dir: string
+  manifest: FixtureManifest
+  /** variables.tf declarations: name → default (undefined when the variable has none) and type text */
+  variables: Record<string, { default?: unknown; type?: string; description?: string }>
+}
+
+/** Variable values after merging fixture defaults and scenario overrides. */
+export type Vars = Record<string, unknown>
+
+/** Minimal logger shape (pino-compatible) so that pure code can log without importing pino. */
+export interface Logger {
+  info(obj: object | string, msg?: string): void
+  warn(obj: object | string, msg?: string): void
+  error(obj: object | string, msg?: string): void
+  debug(obj: object | string, msg?: string): void
+}
+
+/** Everything a target needs to know about the run that drives it. */
+export interface RunContext {
+  /** unique per run, sortable: `20261125T123300-3f9a2c` */
+  runId: string
+  /** short random part of the run id (6 hex digits), for names with tight limits (Linux links: 15 chars) */
+  tag: string
+  /** scratch directory of this run; removed by destroy */
+  workDir: string
+  /** where this scenario writes its logs (terraform, SSM invocations) */
+  logDir: string
+  log: Logger
+  signal?: AbortSignal
+}
+
+/** Outcome of one command on one instance, as SSM's GetCommandInvocation reports it. */
+export interface CommandResult {
+  commandId: string
+  instanceId: string
+  status: 'Success' | 'Failed' | 'TimedOut' | 'Cancelled' | 'DeliveryTimedOut' | 'Undeliverable' | 'Terminated' | 'InvalidPlatform' | 'AccessDenied'
+  responseCode: number
+  stdout: string
+  stderr: string
+  /** SSM cut stdout at its limit (the output ends with `---Output truncated---`) */
+  stdoutTruncated: boolean
+  /** API calls this command cost (SendCommand + GetCommandInvocation + …) */
+  apiCalls: number
+}
+
+/** How commands reach an instance: SSM on both targets. */
+export interface CommandTransport {
+  run(script: string, options: { timeoutSeconds: number; comment?: string; signal?: AbortSignal }): Promise<CommandResult>
+}
+
+export interface Target {
+  readonly name: TargetName
+  /** Builds the topology and returns the validated `harness` output. */
+  apply(fixture: Fixture, vars: Vars, run: RunContext): Promise<HarnessOutput>
+  /** Waits until endpoints are in their expected state and instances answer commands. */
+  waitReady(outputs: HarnessOutput): Promise<void>
+  transport(instance: InstanceRef): CommandTransport
+  /** Acts on the topology (accept a connection, take a target out of service…); returns fresh outputs. */
+  act(action: ActionStep, outputs: HarnessOutput): Promise<HarnessOutput>
+  /** Idempotent; safe after a partial apply. */
+  destroy(): Promise<void>
+}
