@@ -103,6 +103,8 @@ export interface ScenarioResult {
   outputs?: unknown
   vars?: Record<string, unknown>
   ssm_api_calls: number
+  /** logs of the scenario's lifecycle (terraform apply/destroy), paths relative to the report dir */
+  logs?: Array<{ label: string; path: string }>
   started_at: string
   finished_at: string
 }

@@ -1,0 +1,90 @@
+// One scenario as a collapsible section: topology, phase timings, steps, a table of every probed
+// name and the latency distributions (box plots per step, a CDF per name).
+import type { PhaseTimings, ProbeResult, ScenarioResult } from '../core/results.js'
+import { renderLatencyBoxes, renderLatencyCdf } from './render-charts.js'
+import { renderLogLinks, secondsBetween } from './render-summary.js'
+import { renderTopology } from './render-topology.js'
+import { formatMs, formatRatio, formatSeconds, html, type SafeHtml } from './html.js'
+import { renderStatusBadge } from './report-icons.js'
+
+const phaseNames: Array<[keyof PhaseTimings, string]> = [
+  ['apply_s', 'apply'],
+  ['ready_s', 'wait ready'],
+  ['probe_s', 'probe'],
+  ['destroy_s', 'destroy'],
+]
+
+function renderPhases(phases: PhaseTimings): SafeHtml {
+  const longest = Math.max(...phaseNames.map(([k]) => phases[k]), 0.001)
+  return html`<table class="phases"><caption>Phase timings</caption><tbody>${phaseNames.map(([key, label]) => {
+    const pct = Math.max(0, Math.min(100, (phases[key] / longest) * 100)).toFixed(1)
+    return html`<tr><th scope="row">${label}</th><td class="num">${formatSeconds(phases[key])}</td>
+    <td class="bar-cell"><span class="bar" style="width:${pct}%"></span></td></tr>`
+  })}</tbody></table>`
+}
+
+function renderSteps(scenario: ScenarioResult): SafeHtml | '' {
+  if (scenario.steps.length === 0) return ''
+  return html`<table class="steps"><caption>Steps</caption><thead><tr><th>#</th><th>Step</th><th>Status</th><th>Detail</th></tr></thead>
+  <tbody>${scenario.steps.map(
+    (s) => html`<tr><td class="num">${s.index}</td><td>${s.title} <span class="muted">(${s.kind})</span></td><td>${renderStatusBadge(s.status)}</td><td>${s.detail}</td></tr>`,
+  )}</tbody></table>`
+}
+
+function renderProbeRow(p: ProbeResult): SafeHtml {
+  const failed = p.expectations.filter((e) => e.status === 'failed')
+  const status = failed.length > 0 ? 'failed' : 'passed'
+  const checks = p.expectations.map((e) => `${e.status === 'passed' ? '✓' : '✗'} ${e.name}: ${e.detail}`).join('\n')
+  return html`<tr class="row-${status}">
+  <td>${renderStatusBadge(status)}</td>
+  <td><code class="id">${p.consumer}</code><br><span class="muted">${p.consumer_az}</span></td>
+  <td>${p.name_kind}${p.az ? html`<br><span class="muted">${p.az}</span>` : ''}</td>
+  <td><code class="wrap">${p.dns_name}</code></td>
+  <td class="num">${p.ok}/${p.samples}<br><span class="muted">${formatRatio(p.success_ratio)}</span></td>
+  <td class="num">${formatMs(p.latency_ms.p50)}</td><td class="num">${formatMs(p.latency_ms.p95)}</td><td class="num">${formatMs(p.latency_ms.p99)}</td>
+  <td class="num">${p.model ? formatMs(p.model.expected_ms) : '–'}</td>
+  <td class="checks" title="${checks}">${p.expectations.length - failed.length}/${p.expectations.length}</td>
+</tr>`
+}
+
+function renderProbeStep(step: number, probes: ProbeResult[]): SafeHtml {
+  const boxes = probes.length > 1 ? renderLatencyBoxes(probes) : null
+  const cdfs = probes.map((p) => {
+    const chart = renderLatencyCdf(p)
+    const caption = html`<figcaption><strong>${p.name_kind}${p.az ? ` ${p.az}` : ''}</strong> from ${p.consumer_az} · ${p.ok}/${p.samples} ok</figcaption>`
+    return chart === null
+      ? html`<figure class="cdf empty">${caption}<p>No successful sample to chart.</p></figure>`
+      : html`<figure class="cdf">${caption}${chart}</figure>`
+  })
+  return html`<section class="probe-step"><h4>Step ${step}: ${probes[0]?.step_title ?? ''}</h4>
+  <div class="table-wrap"><table class="probes"><thead><tr><th>Status</th><th>Consumer</th><th>Name</th><th>DNS name</th><th>Success</th>
+  <th>p50</th><th>p95</th><th>p99</th><th>Model</th><th>Checks</th></tr></thead><tbody>${probes.map(renderProbeRow)}</tbody></table></div>
+  <p class="muted">Latency is curl's time_total of successful samples. Dashed rules and ticks mark the latency model's expected value.</p>
+  ${boxes ? html`<figure class="boxes"><figcaption>Distribution by name (box: quartiles, whiskers: 1.5 IQR, dots: outliers)</figcaption>${boxes}</figure>` : ''}
+  <div class="cdf-grid">${cdfs}</div></section>`
+}
+
+function countChecks(scenario: ScenarioResult): string {
+  const all = scenario.probes.flatMap((p) => p.expectations)
+  return `${all.filter((e) => e.status === 'passed').length}/${all.length} expectations`
+}
+
+/** A scenario as <details>, open when it did not pass, so that failures are visible without a click. */
+export function renderScenario(scenario: ScenarioResult, index: number): SafeHtml {
+  const byStep = new Map<number, ProbeResult[]>()
+  for (const p of scenario.probes) byStep.set(p.step, [...(byStep.get(p.step) ?? []), p])
+  const duration = secondsBetween(scenario.started_at, scenario.finished_at)
+  return html`<details class="scenario scenario-${scenario.status}" id="s-${index + 1}"${scenario.status === 'passed' ? '' : html` open`}>
+<summary>${renderStatusBadge(scenario.status)} <span class="scenario-name">${scenario.name}</span>
+  <span class="muted">${scenario.fixture} · ${countChecks(scenario)} · ${formatSeconds(duration)}</span></summary>
+<div class="scenario-body">
+  <p>${scenario.description}</p>
+  ${scenario.error ? html`<div class="error-box">${renderStatusBadge('error')} <code>${scenario.error.code}</code> ${scenario.error.message}</div>` : ''}
+  <h4>Topology</h4>
+  ${renderTopology(scenario.outputs, scenario.vars)}
+  <div class="side-by-side">${renderPhases(scenario.phases)}${renderSteps(scenario)}</div>
+  ${[...byStep.entries()].sort(([a], [b]) => a - b).map(([step, probes]) => renderProbeStep(step, probes))}
+  <p class="muted">SSM API calls: ${scenario.ssm_api_calls}${scenario.logs?.length ? html` · Logs: ${renderLogLinks(scenario.logs)}` : ''}</p>
+</div>
+</details>`
+}
