@@ -1,0 +1,161 @@
+// The local target: the fixture's topology built by the emulator, commands delivered through a
+// local SSM-compatible endpoint with the real AWS SDK, so probing runs the same code as on AWS.
+import { randomBytes } from 'node:crypto'
+import type { SSMClient } from '@aws-sdk/client-ssm'
+import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
+import { HarnessError, InfrastructureError, TeardownError } from '../../core/errors.js'
+import type { ActionStep } from '../../core/scenario.js'
+import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../core/target.js'
+import { createSsmClient } from '../ssm-client.js'
+import { createSsmTransport } from '../ssm-transport.js'
+import { waitForInstancesOnline } from '../wait-for-instances-online.js'
+import { Emulator } from './emulator.js'
+import { buildHarnessOutput } from './plan-outputs.js'
+import { execInNamespace } from './ssm/exec-in-namespace.js'
+import { startSsmEndpoint, type SsmEndpoint } from './ssm/start-ssm-endpoint.js'
+import { planTopology } from './topology/plan-topology.js'
+
+/** The region the local SSM endpoint signs for (any value works; the SDK and endpoint agree on it). */
+const SSM_REGION = 'us-east-1'
+
+export interface LocalTargetOptions {
+  /** names the input in error messages (the scenario file) */
+  source: string
+  registrationDelayMs?: number
+  pollIntervalMs?: number
+}
+
+/** Connection details of a kept topology, for a person with any AWS client. */
+export interface LocalTargetInfo {
+  ssm_endpoint: string
+  region: string
+  access_key_id: string
+  secret_access_key: string
+  instances: Array<{ instance_id: string; namespace: string; role: string; ip: string }>
+}
+
+export class LocalTarget implements Target {
+  readonly name = 'local' as const
+  private emulator: Emulator | undefined
+  private endpoint: SsmEndpoint | undefined
+  private client: SSMClient | undefined
+  private readonly credentials = {
+    accessKeyId: `AKIAPLH${randomBytes(7).toString('hex').toUpperCase()}`.slice(0, 20),
+    secretAccessKey: randomBytes(30).toString('base64'),
+  }
+
+  constructor(private readonly options: LocalTargetOptions) {}
+
+  async apply(fixture: Fixture, vars: Vars, run: RunContext): Promise<HarnessOutput> {
+    let plan
+    try {
+      plan = planTopology(fixture.manifest.topology, { vars, tag: run.tag, seed: run.runId + fixture.name, source: this.options.source })
+    } catch (error) {
+      if (error instanceof HarnessError) throw error
+      // an error AWS itself would give at apply (e.g. InvalidServiceName): the apply fails
+      throw new InfrastructureError('APPLY_FAILED', `apply of ${fixture.name} failed: ${(error as Error).message}`, { cause: error })
+    }
+    this.emulator = new Emulator(plan, { tag: run.tag })
+    run.log.info({ namespaces: plan.vpcs.length + plan.instances.length }, 'building emulated topology')
+    try {
+      await this.emulator.build()
+    } catch (error) {
+      throw error instanceof HarnessError ? error : new InfrastructureError('APPLY_FAILED', `emulator build failed: ${(error as Error).message}`, { cause: error })
+    }
+    const nsById = new Map(plan.instances.map((i) => [i.id, i.ns]))
+    const registeredAt = Date.now()
+    this.endpoint = await startSsmEndpoint({
+      region: SSM_REGION,
+      credentials: this.credentials,
+      registrationDelayMs: this.options.registrationDelayMs ?? 1500,
+      instances: {
+        list: () => plan.instances.map((i) => ({ instanceId: i.id, registeredAt, computerName: i.id, ipAddress: i.ip })),
+        exec: (instanceId, script, opts) => execInNamespace(nsById.get(instanceId)!, script, opts),
+      },
+      log: run.log,
+    })
+    this.client = createSsmClient({ region: SSM_REGION, endpoint: this.endpoint.url, credentials: this.credentials })
+    return this.outputs()
+  }
+
+  private outputs(): HarnessOutput {
+    const emulator = this.requireEmulator()
+    return harnessOutputSchema.parse(buildHarnessOutput(emulator.plan, (id) => emulator.endpointState(id)))
+  }
+
+  private requireEmulator(): Emulator {
+    if (!this.emulator) throw new InfrastructureError('NOT_READY', 'the local target has not been applied')
+    return this.emulator
+  }
+
+  async waitReady(outputs: HarnessOutput): Promise<void> {
+    const ids = [...outputs.consumers, ...(outputs.producers ?? [])].map((c) => c.instance_id)
+    await waitForInstancesOnline(this.client!, ids, { timeoutMs: 30_000, pollIntervalMs: 250 })
+    // the NLB must see its targets healthy before traffic can flow
+    const deadline = Date.now() + 15_000
+    while (!Object.values(this.requireEmulator().targetHealth()).every(Boolean)) {
+      if (Date.now() > deadline) {
+        throw new InfrastructureError('NOT_READY', `NLB targets not healthy: ${JSON.stringify(this.requireEmulator().targetHealth())}`)
+      }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  transport(instance: InstanceRef): CommandTransport {
+    if (!this.client) throw new InfrastructureError('NOT_READY', 'the local target has not been applied')
+    return createSsmTransport({ client: this.client, instanceId: instance.instance_id, pollIntervalMs: this.options.pollIntervalMs ?? 100 })
+  }
+
+  async act(action: ActionStep): Promise<HarnessOutput> {
+    const emulator = this.requireEmulator()
+    switch (action.kind) {
+      case 'accept-endpoint':
+        await emulator.acceptEndpoints()
+        break
+      case 'set-target-health': {
+        emulator.setTargetHealth(action.az, action.healthy)
+        // wait until the NLB has noticed (thresholds × interval)
+        const ids = emulator.plan.instances.filter((i) => i.role === 'producer' && i.az === action.az).map((i) => i.id)
+        const deadline = Date.now() + 10_000
+        while (!ids.every((id) => emulator.targetHealth()[id] === action.healthy) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+        break
+      }
+      case 'wait':
+        await new Promise((r) => setTimeout(r, action.seconds * 1000))
+        break
+      case 'expect-endpoint-state':
+        break
+    }
+    return this.outputs()
+  }
+
+  /** SSM API calls the endpoint served, per operation (benchmarks read it). */
+  ssmApiCalls(): Record<string, number> {
+    return this.endpoint?.apiCalls() ?? {}
+  }
+
+  /** Namespaces and helper processes this target created (leak checks read it). */
+  resources(): { namespaces: string[]; pids: number[] } {
+    return { namespaces: this.emulator?.createdNamespaces() ?? [], pids: this.emulator?.helperPids() ?? [] }
+  }
+
+  info(): LocalTargetInfo | null {
+    if (!this.endpoint || !this.emulator) return null
+    return {
+      ssm_endpoint: this.endpoint.url,
+      region: SSM_REGION,
+      access_key_id: this.credentials.accessKeyId,
+      secret_access_key: this.credentials.secretAccessKey,
+      instances: this.emulator.plan.instances.map((i) => ({ instance_id: i.id, namespace: i.ns, role: i.role, ip: i.ip })),
+    }
+  }
+
+  async destroy(): Promise<void> {
+    this.client?.destroy()
+    this.client = undefined
+    await this.endpoint?.close()
+    this.endpoint = undefined
+    const left = (await this.emulator?.destroy()) ?? []
+    if (left.length > 0) throw new TeardownError(`namespaces left behind: ${left.join(', ')}`, { fields: { namespaces: left } })
+  }
+}

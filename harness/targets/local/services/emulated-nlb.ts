@@ -1,0 +1,130 @@
+// The Network Load Balancer: per-AZ nodes, HTTP health checks (undici, over connections made
+// from the node's own IP inside the provider VPC), and target choice with cross-zone load
+// balancing on or off. Connections reach targets from the NLB node's IP, which is what the
+// provider's service sees as the source (client IP preservation has no effect via PrivateLink).
+import { Client } from 'undici'
+import type { Socket } from 'node:net'
+import type { SocketAgent } from '../netns/socket-agent.js'
+import type { NlbPlan } from '../topology/plan-types.js'
+
+type Target = NlbPlan['targets'][number]
+
+/** Health check settings; AWS's minimum interval is 5 s, the emulator checks faster to start fast. */
+export interface HealthCheckOptions {
+  intervalMs: number
+  healthyThreshold: number
+  unhealthyThreshold: number
+  path: string
+  port: number
+}
+
+interface TargetState {
+  target: Target
+  healthy: boolean
+  streak: number
+  client: Client
+}
+
+export class EmulatedNlb {
+  private readonly states: TargetState[]
+  private timer: NodeJS.Timeout | undefined
+  private cursor = 0
+  private checking = false
+
+  constructor(
+    readonly plan: NlbPlan,
+    private readonly agents: (vpcKey: string) => SocketAgent,
+    private readonly health: HealthCheckOptions,
+  ) {
+    this.states = plan.targets.map((target) => ({
+      target,
+      healthy: false,
+      streak: 0,
+      client: this.checkClient(target),
+    }))
+  }
+
+  private nodeIpFor(target: Target): string {
+    return (this.plan.nodes.find((n) => n.az === target.az) ?? this.plan.nodes[0]!).ip
+  }
+
+  // undici does the HTTP; the connection itself is made inside the NLB's namespace by the agent.
+  private checkClient(target: Target): Client {
+    return new Client(`http://${target.ip}:${this.health.port}`, {
+      pipelining: 1,
+      connect: (_opts, callback) => {
+        this.agents(this.plan.vpc)
+          .connectTcp(target.ip, this.health.port, { localAddress: this.nodeIpFor(target), timeoutMs: 2000 })
+          .then((socket) => {
+            socket.resume()
+            callback(null, socket)
+          })
+          .catch((error: Error) => callback(error, null))
+      },
+    })
+  }
+
+  /** Starts periodic health checks; resolves after the first round. */
+  async start(): Promise<void> {
+    await this.checkAll()
+    this.timer = setInterval(() => void this.checkAll(), this.health.intervalMs)
+    this.timer.unref()
+  }
+
+  private async checkAll(): Promise<void> {
+    if (this.checking) return
+    this.checking = true
+    await Promise.all(this.states.map((s) => this.checkOne(s)))
+    this.checking = false
+  }
+
+  private async checkOne(state: TargetState): Promise<void> {
+    let ok = false
+    try {
+      const res = await state.client.request({ method: 'GET', path: this.health.path, headersTimeout: 2000, bodyTimeout: 2000 })
+      await res.body.dump()
+      ok = res.statusCode >= 200 && res.statusCode < 400
+    } catch {
+      ok = false
+    }
+    if (ok === state.healthy) {
+      state.streak = 0
+      return
+    }
+    state.streak += 1
+    const threshold = ok ? this.health.healthyThreshold : this.health.unhealthyThreshold
+    if (state.streak >= threshold) {
+      state.healthy = ok
+      state.streak = 0
+    }
+  }
+
+  /** Health of every target, by instance id. */
+  targetHealth(): Record<string, boolean> {
+    return Object.fromEntries(this.states.map((s) => [s.target.instanceId, s.healthy]))
+  }
+
+  /**
+   * The target a new connection arriving at the node in `az` goes to: round robin over healthy
+   * targets in that AZ (cross-zone off) or in every AZ (on); null when there is none. When no
+   * target anywhere is healthy, the NLB fails open to all targets, as AWS does.
+   */
+  pickTarget(az: string): Target | null {
+    const anyHealthy = this.states.some((s) => s.healthy)
+    const pool = this.states.filter((s) => (this.plan.crossZone || s.target.az === az) && (s.healthy || !anyHealthy))
+    if (pool.length === 0) return null
+    const chosen = pool[this.cursor++ % pool.length]!
+    return chosen.target
+  }
+
+  /** Opens a connection from the node in `az` to `target`. */
+  connect(az: string, target: Target, port: number): Promise<Socket> {
+    const node = this.plan.nodes.find((n) => n.az === az) ?? this.plan.nodes[0]!
+    return this.agents(this.plan.vpc).connectTcp(target.ip, port, { localAddress: node.ip, timeoutMs: 5000 })
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    await Promise.all(this.states.map((s) => s.client.destroy().catch(() => undefined)))
+  }
+}

@@ -1,0 +1,86 @@
+// The emulated topology as data: what the emulator builds, computed purely from a fixture's
+// variables. Every name that reaches the kernel (namespaces, nft tables) carries the run tag.
+
+export interface VpcPlan {
+  key: string
+  /** network namespace acting as the VPC's fabric: router, resolver, endpoint ENIs, NLB nodes */
+  ns: string
+  cidr: string
+  prefix: number
+  region: string
+  account: string
+  routerIp: string
+  resolverIp: string
+  subnets: Array<{ az: string; cidr: string }>
+}
+
+export interface InstancePlan {
+  id: string
+  vpc: string
+  ns: string
+  az: string
+  region: string
+  account: string
+  ip: string
+  role: 'consumer' | 'producer'
+  /** ports the instance's web service answers on (producers) */
+  servicePorts: number[]
+  /** ingress the instance's security group admits: CIDR and ports */
+  ingress: Array<{ cidr: string; ports: number[] }>
+}
+
+export interface NlbPlan {
+  key: string
+  vpc: string
+  region: string
+  nodes: Array<{ az: string; ip: string }>
+  listenerPorts: number[]
+  crossZone: boolean
+  targets: Array<{ instanceId: string; ip: string; az: string; vpc: string }>
+}
+
+export interface ServicePlan {
+  id: string
+  /** com.amazonaws.vpce.<region>.vpce-svc-… */
+  name: string
+  region: string
+  nlb: string
+  azs: string[]
+  acceptanceRequired: boolean
+  allowedPrincipals: string[]
+  supportedRegions: string[]
+  expected: { status: number; bodyPattern: string }
+}
+
+export interface EndpointPlan {
+  id: string
+  vpc: string
+  region: string
+  serviceId: string
+  serviceRegion: string
+  account: string
+  enis: Array<{ az: string; ip: string }>
+  regionalDns: string
+  zonal: Array<{ az: string; dns: string }>
+  initialState: 'pendingAcceptance' | 'available'
+  ingressCidrs: string[]
+  ports: number[]
+}
+
+export interface DnsRecord {
+  name: string
+  a?: string[]
+  cname?: string
+}
+
+export interface TopologyPlan {
+  topology: string
+  vpcs: VpcPlan[]
+  instances: InstancePlan[]
+  nlbs: NlbPlan[]
+  services: ServicePlan[]
+  endpoints: EndpointPlan[]
+  /** records each VPC's resolver serves, by VPC key */
+  dns: Record<string, DnsRecord[]>
+  hostnames: Record<string, string>
+}
