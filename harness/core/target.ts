@@ -33,6 +33,8 @@ export interface RunContext {
   runId: string
   /** short random part of the run id (6 hex digits), for names with tight limits (Linux links: 15 chars) */
   tag: string
+  /** short id of the scenario inside the run, so that scenarios of one run never share a name */
+  scope?: string
   /** scratch directory of this run; removed by destroy */
   workDir: string
   /** where this scenario writes its logs (terraform, SSM invocations) */

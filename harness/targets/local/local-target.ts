@@ -49,7 +49,8 @@ export class LocalTarget implements Target {
   async apply(fixture: Fixture, vars: Vars, run: RunContext): Promise<HarnessOutput> {
     let plan
     try {
-      plan = planTopology(fixture.manifest.topology, { vars, tag: run.tag, seed: run.runId + fixture.name, source: this.options.source })
+      const nsTag = run.scope ? `${run.tag}-${run.scope}` : run.tag
+      plan = planTopology(fixture.manifest.topology, { vars, tag: nsTag, seed: `${run.runId}:${run.scope ?? ''}:${fixture.name}`, source: this.options.source })
     } catch (error) {
       if (error instanceof HarnessError) throw error
       // an error AWS itself would give at apply (e.g. InvalidServiceName): the apply fails

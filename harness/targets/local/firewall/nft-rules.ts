@@ -5,7 +5,7 @@ import type { EndpointPlan, InstancePlan } from '../topology/plan-types.js'
 
 /** The table every ruleset of a run lives in. */
 export function tableName(tag: string): string {
-  return `plh_${tag}`
+  return `plh_${tag.replace(/[^A-Za-z0-9]/g, '_')}`
 }
 
 const list = (items: Array<string | number>): string => `{ ${items.join(', ')} }`

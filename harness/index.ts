@@ -1,0 +1,3 @@
+// What scenario files import: typed builders for scenarios and steps.
+export { defineScenario, probe, acceptEndpoint } from './core/scenario.js'
+export type { ScenarioInput, Expectations, FailureClass, NameKind } from './core/scenario.js'

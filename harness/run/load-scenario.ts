@@ -1,0 +1,69 @@
+// Finds and loads scenario files, validating each against the scenario schema and against its
+// fixture's declared variables, so that bad input stops the run before anything is applied.
+import { readdir } from 'node:fs/promises'
+import { basename, join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { InputError } from '../core/errors.js'
+import { scenarioSchema, type Scenario } from '../core/scenario.js'
+import type { Fixture } from '../core/target.js'
+import { inputErrorFromZod } from '../core/validate-input.js'
+
+/** Where scenario files live, relative to the repository root. */
+export const scenariosFolder = 'scenarios'
+export const scenarioSuffix = '.scenario.ts'
+
+/** Scenario files under `dir`, sorted. */
+export async function listScenarioFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(scenarioSuffix))
+    .map((e) => join(dir, e.name))
+    .sort()
+}
+
+/** Imports a scenario file and validates its default export; errors name the file and field. */
+export async function loadScenarioFile(file: string, root: string = process.cwd()): Promise<Scenario> {
+  const shown = relative(root, file) || file
+  let module: { default?: unknown }
+  try {
+    module = (await import(pathToFileURL(file).href)) as { default?: unknown }
+  } catch (error) {
+    const first = String((error as Error).message ?? error).split('\n')[0]
+    throw new InputError(shown, '(file)', `cannot be loaded: ${first}`, { cause: error })
+  }
+  if (module.default === undefined) throw new InputError(shown, 'default', 'the file must `export default defineScenario({...})`')
+  const parsed = scenarioSchema.safeParse(module.default)
+  if (!parsed.success) throw inputErrorFromZod(shown, parsed.error)
+  const expected = basename(file, scenarioSuffix)
+  if (parsed.data.name !== expected) throw new InputError(shown, 'name', `must equal the file name "${expected}" (got "${parsed.data.name}")`)
+  return parsed.data
+}
+
+/** The JS type a Terraform type expression accepts, coarsely (enough to catch a string for a number). */
+function acceptsValue(type: string | undefined, value: unknown): boolean {
+  if (!type || type === 'any' || value === null) return true
+  const t = type.replace(/\s+/g, '')
+  if (t === 'string') return typeof value === 'string'
+  if (t === 'number') return typeof value === 'number' && Number.isFinite(value)
+  if (t === 'bool') return typeof value === 'boolean'
+  const inner = /^(list|set)\((.*)\)$/.exec(t)
+  if (inner) return Array.isArray(value) && value.every((v) => acceptsValue(inner[2], v))
+  const map = /^map\((.*)\)$/.exec(t)
+  if (map) return typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((v) => acceptsValue(map[1], v))
+  return true
+}
+
+/** Merges fixture defaults with scenario overrides; unknown or mistyped variables are input errors. */
+export function mergeVariables(fixture: Fixture, scenario: Scenario, file: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const vars: Record<string, unknown> = {}
+  for (const [name, decl] of Object.entries(fixture.variables)) if (decl.default !== undefined) vars[name] = decl.default
+  for (const [name, value] of Object.entries(scenario.vars)) {
+    const decl = fixture.variables[name]
+    if (!decl) {
+      throw new InputError(file, `vars.${name}`, `fixture ${fixture.name} declares no such variable (it has: ${Object.keys(fixture.variables).sort().join(', ')})`)
+    }
+    if (!acceptsValue(decl.type, value)) throw new InputError(file, `vars.${name}`, `expected ${decl.type}, got ${JSON.stringify(value)}`)
+    vars[name] = value
+  }
+  return { ...vars, ...extra }
+}

@@ -1,0 +1,212 @@
+// The lifecycle of one scenario: apply → wait ready → steps (probes, actions) → destroy, with
+// timings and a ScenarioResult. Vitest drives it step by step (scenario-suite.ts); `--keep` on
+// the local target drives it in the CLI's own process. Destroy runs whatever happened before.
+import { createHash } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import type { HarnessOutput } from '../core/contract.js'
+import { HarnessError, InputError } from '../core/errors.js'
+import type { ProbeResult, ScenarioResult, StepRecord } from '../core/results.js'
+import type { ActionStep, Scenario, Step } from '../core/scenario.js'
+import type { Fixture, RunContext, Target } from '../core/target.js'
+import { loadFixture } from './load-fixture.js'
+import { mergeVariables } from './load-scenario.js'
+import { runProbeStep, type LatencyModel } from './run-probe-step.js'
+
+/** A readable title for a step. */
+export function stepTitle(step: Step, index: number): string {
+  if (step.title) return step.title
+  if (step.kind === 'probe') return `step ${index + 1}: probe ${step.names.join(', ')} from ${step.from}${step.port ? ` on port ${step.port}` : ''}`
+  if (step.kind === 'set-target-health') return `step ${index + 1}: ${step.healthy ? 'restore' : 'fail'} targets in ${step.az}`
+  if (step.kind === 'wait') return `step ${index + 1}: wait ${step.seconds} s`
+  if (step.kind === 'expect-endpoint-state') return `step ${index + 1}: endpoint is ${step.state}`
+  return `step ${index + 1}: ${step.kind}`
+}
+
+const seconds = (ms: number): number => Math.round(ms) / 1000
+
+export interface SessionOptions {
+  root: string
+  file: string
+  scenario: Scenario
+  target: Target
+  run: RunContext
+  reportDir: string
+  samples?: number
+  caBundle?: () => string | undefined
+  model?: LatencyModel
+}
+
+export class ScenarioSession {
+  outputs: HarnessOutput | undefined
+  applyError: unknown
+  private fixture: Fixture | undefined
+  private vars: Record<string, unknown> = {}
+  private readonly probes: ProbeResult[] = []
+  private readonly steps: StepRecord[] = []
+  private readonly phases = { apply_s: 0, ready_s: 0, probe_s: 0, destroy_s: 0 }
+  private readonly startedAt = new Date()
+  private finishedAt: Date | undefined
+  private apiCalls = 0
+  private destroyError: unknown
+  private destroyed = false
+
+  constructor(readonly options: SessionOptions) {
+    // scenarios of one run share the run tag; the scope keeps their names apart
+    options.run.scope ??= createHash('sha256').update(options.scenario.name).digest('hex').slice(0, 4)
+  }
+
+  get scenario(): Scenario {
+    return this.options.scenario
+  }
+
+  /** Loads the fixture and merges variables: bad input fails here, before anything is applied. */
+  async prepare(): Promise<void> {
+    const { root, scenario, file, run } = this.options
+    try {
+      this.fixture = await loadFixture(root, scenario.fixture)
+    } catch (error) {
+      if (error instanceof InputError && error.code === 'UNKNOWN_FIXTURE') throw new InputError(file, 'fixture', error.message.replace(/^[^:]*: (\(root\): )?/, ''), { code: 'UNKNOWN_FIXTURE' })
+      throw error
+    }
+    if (!this.fixture.manifest.targets.includes(this.options.target.name)) {
+      throw new InputError(file, 'fixture', `fixture ${scenario.fixture} does not run on the ${this.options.target.name} target`)
+    }
+    this.vars = mergeVariables(this.fixture, scenario, file, { run_id: run.runId, name_prefix: `plh-${run.tag}` })
+  }
+
+  /** Applies the fixture and waits until it is ready; records (does not throw) an apply failure. */
+  async applyAndWait(): Promise<void> {
+    const t0 = performance.now()
+    try {
+      this.outputs = await this.options.target.apply(this.fixture!, this.vars, this.options.run)
+      this.phases.apply_s = seconds(performance.now() - t0)
+      const t1 = performance.now()
+      await this.options.target.waitReady(this.outputs)
+      this.phases.ready_s = seconds(performance.now() - t1)
+    } catch (error) {
+      if (error instanceof InputError) throw error
+      this.phases.apply_s ||= seconds(performance.now() - t0)
+      this.applyError = error
+      this.options.run.log.error({ err: error }, 'apply failed')
+    }
+  }
+
+  /** Runs one step; probe results are recorded and returned, actions return []. */
+  async runStep(index: number): Promise<ProbeResult[]> {
+    const step = this.scenario.steps[index]!
+    const title = stepTitle(step, index)
+    const t0 = performance.now()
+    try {
+      if (step.kind === 'probe') {
+        const probeStep = this.options.samples ? { ...step, samples: this.options.samples } : step
+        const caBundle = this.options.caBundle?.()
+        const { probes, apiCalls } = await runProbeStep({
+          step: probeStep,
+          stepIndex: index,
+          title,
+          outputs: this.outputs!,
+          target: this.options.target,
+          logDir: join(this.options.reportDir, 'logs', this.scenario.name),
+          reportDir: this.options.reportDir,
+          ...(caBundle ? { caBundle } : {}),
+          ...(this.options.model ? { model: this.options.model } : {}),
+        })
+        this.apiCalls += apiCalls
+        this.probes.push(...probes)
+        const failed = probes.flatMap((p) => p.expectations).filter((e) => e.status === 'failed')
+        this.steps.push({ index, kind: step.kind, title, status: failed.length ? 'failed' : 'passed', detail: `${probes.length} names probed, ${failed.length} expectations failed` })
+        return probes
+      }
+      await this.act(step)
+      this.steps.push({ index, kind: step.kind, title, status: 'passed', detail: 'done' })
+      return []
+    } catch (error) {
+      this.steps.push({ index, kind: step.kind, title, status: 'error', detail: (error as Error).message })
+      throw error
+    } finally {
+      this.phases.probe_s = seconds(this.phases.probe_s * 1000 + (performance.now() - t0))
+    }
+  }
+
+  private async act(step: ActionStep): Promise<void> {
+    this.outputs = await this.options.target.act(step, this.outputs!)
+    if (step.kind === 'expect-endpoint-state') {
+      const states = this.outputs.endpoints.map((e) => e.state)
+      if (!states.every((s) => s === step.state)) throw new Error(`expected every endpoint ${step.state}, found ${states.join(', ')}`)
+    }
+  }
+
+  /** Tears down; idempotent. Records (does not throw) a teardown failure. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return
+    this.destroyed = true
+    const t0 = performance.now()
+    try {
+      await this.options.target.destroy()
+    } catch (error) {
+      this.destroyError = error
+      this.options.run.log.error({ err: error }, 'destroy failed')
+    } finally {
+      this.phases.destroy_s = seconds(performance.now() - t0)
+      this.finishedAt = new Date()
+    }
+  }
+
+  /** Whether the apply outcome is what the scenario expects (an expected apply error counts as passing). */
+  applyOutcome(): { ok: boolean; detail: string } {
+    const pattern = this.scenario.expect_apply_error
+    const message = this.applyError ? String((this.applyError as Error).message ?? this.applyError) : ''
+    if (pattern !== undefined) {
+      if (!this.applyError) return { ok: false, detail: `apply succeeded, but it should have failed with /${pattern}/` }
+      return new RegExp(pattern).test(message) ? { ok: true, detail: `apply failed as expected: ${message}` } : { ok: false, detail: `apply failed with "${message}", which does not match /${pattern}/` }
+    }
+    return this.applyError ? { ok: false, detail: message } : { ok: true, detail: 'applied and ready' }
+  }
+
+  result(): ScenarioResult {
+    const apply = this.applyOutcome()
+    const failedExpectation = this.probes.some((p) => p.expectations.some((e) => e.status === 'failed'))
+    const stepError = this.steps.find((s) => s.status === 'error')
+    let status: ScenarioResult['status'] = 'passed'
+    let error: ScenarioResult['error']
+    if (!apply.ok && this.scenario.expect_apply_error === undefined) {
+      status = 'error'
+      error = { code: this.applyError instanceof HarnessError ? this.applyError.code : 'APPLY_FAILED', message: apply.detail }
+    } else if (!apply.ok) {
+      status = 'failed'
+      error = { code: 'EXPECTATION_FAILED', message: apply.detail }
+    } else if (stepError) {
+      status = 'error'
+      error = { code: 'STEP_FAILED', message: `${stepError.title}: ${stepError.detail}` }
+    } else if (failedExpectation) status = 'failed'
+    if (this.destroyError) {
+      status = 'error'
+      error = { code: this.destroyError instanceof HarnessError ? this.destroyError.code : 'TEARDOWN_INCOMPLETE', message: String((this.destroyError as Error).message) }
+    }
+    return {
+      name: this.scenario.name,
+      fixture: this.scenario.fixture,
+      description: this.scenario.description,
+      status,
+      phases: { ...this.phases },
+      probes: this.probes,
+      steps: this.steps,
+      ...(error ? { error } : {}),
+      ...(this.outputs ? { outputs: this.outputs } : {}),
+      vars: Object.fromEntries(Object.entries(this.vars).filter(([k]) => !/profile|role_arn|secret|token/i.test(k))),
+      ssm_api_calls: this.apiCalls,
+      started_at: this.startedAt.toISOString(),
+      finished_at: (this.finishedAt ?? new Date()).toISOString(),
+    }
+  }
+
+  /** Log directory of this scenario, relative to the report dir. */
+  logDirRelative(): string {
+    return relative(this.options.reportDir, join(this.options.reportDir, 'logs', this.scenario.name))
+  }
+
+  async ensureLogDir(): Promise<void> {
+    await mkdir(join(this.options.reportDir, 'logs', this.scenario.name), { recursive: true })
+  }
+}
