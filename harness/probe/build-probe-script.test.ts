@@ -97,6 +97,9 @@ describe('the batch script under a hostile curl (fake curl on PATH)', () => {
       { stdout: 'garbage', exit: 2 },
       { stdout: '', exit: 127 },
       { stdout: `0 "c":"000","ip":"","tn":0,"tc":0,"ta":0,"ts":0,"tt":0\nFailed to connect to h port 1 after 0 ms: Couldn't connect to server`, stderr: '*   Trying 10.9.9.9:1...\n* connect to 10.9.9.9 port 1 failed: No route to host\n', exit: 7 },
+      // never a message and a body on one line: a failed transfer keeps its message, a successful one its body
+      { stdout: `300 "c":"200","ip":"10.0.0.5","tn":0,"tc":0,"ta":0,"ts":0,"tt":5.000100\n${'"'.repeat(300)}`, body: '\u0000'.repeat(300), exit: 28 },
+      { stdout: `300 "c":"200","ip":"10.0.0.5","tn":0,"tc":0,"ta":0,"ts":0,"tt":0.1\n${'"'.repeat(300)}`, body: '\u0000'.repeat(300), exit: 0 },
     ]
     const bound = worstCaseLineChars(2, 0)
     const results = []
@@ -124,10 +127,12 @@ describe('the batch script under a hostile curl (fake curl on PATH)', () => {
     expect(s[8]).toMatchObject({ exitcode: 127, failure: 'other' })
     expect(s[9]).toMatchObject({ exitcode: 7, failure: 'no-route' })
     expect(s[9]!.errormsg).toMatch(/\[connect: No route to host\]$/)
+    expect(s[10]).toMatchObject({ exitcode: 28, failure: 'timeout', errormsg: '"'.repeat(240), body_head: '' })
+    expect(s[11]).toMatchObject({ exitcode: 0, failure: null, errormsg: '', body_head: '\u0000'.repeat(256) })
   })
 
   it('states the limits it enforces', () => {
     expect(probeLineLimits.bodyHeadBytes).toBe(256)
-    expect(worstCaseLineChars(2, 19)).toBeLessThan(900)
+    expect(worstCaseLineChars(2, 19)).toBe(543)
   })
 })

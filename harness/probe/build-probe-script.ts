@@ -17,6 +17,10 @@
 // printable line, or for messages that are not printable. Everything else is shell builtins.
 // For exit 7, the errno text curl 7.88 logs only in verbose mode ("connect to … failed: No route
 // to host") is appended to the message as " [connect: …]", so that refused and no-route differ.
+//
+// Worst case per line (worstCaseLineChars): 25 (key ≤ 2, seq < 100, exit ≤ 255) + 157 (curl
+// fields) + 358 (the larger of message ≤ 320 and base64 body head ≤ 344, with the other empty) +
+// 3 = 543 characters; so 44 samples fit a 24,000-character batch (3 names × 20 samples: 2 batches).
 import type { ProbeTarget } from '../core/results.js'
 import { quoteForSh } from './shell-quote.js'
 
@@ -57,7 +61,7 @@ export const probeLineLimits = {
   curlFieldsChars: `"c":"000","ip":"${'i'.repeat(45)}"`.length + 5 * `,"tn":${'9'.repeat(13)}`.length,
 } as const
 
-const keyPattern = /^[A-Za-z0-9_.-]{1,32}$/
+const keyPattern = new RegExp(`^[A-Za-z0-9_.-]{1,${probeLineLimits.keyChars}}$`)
 
 /** The text curl's -w prints: size_download (for the script only), the JSON fields, then the message after a newline. */
 export const curlWriteOut =
@@ -97,7 +101,7 @@ function checkOptions(targets: readonly ProbeTarget[], o: ProbeScriptOptions): n
   for (const [name, v, max] of [['timeoutS', o.timeoutS, 3600], ['connectTimeoutS', o.connectTimeoutS, 3600]] as const) {
     if (!(Number.isFinite(v) && v >= 0.001 && v <= max)) throw new Error(`buildProbeScripts: ${name} must be between 0.001 and ${max} seconds, got ${v}`)
   }
-  if (o.caBundle !== undefined && o.caBundle === '') throw new Error('buildProbeScripts: caBundle must be a path, got an empty string')
+  if (o.caBundle === '') throw new Error('buildProbeScripts: caBundle must be a path, got an empty string')
   if (!Number.isInteger(maxOutputChars) || maxOutputChars < 1) throw new Error(`buildProbeScripts: maxOutputChars must be a positive integer, got ${maxOutputChars}`)
   const keys = new Set<string>()
   for (const t of targets) {

@@ -7,9 +7,9 @@ import { InfrastructureError } from '../core/errors.js'
 import type { ProbeResult, ProbeSample, ProbeTarget } from '../core/results.js'
 import type { ProbeStep } from '../core/scenario.js'
 import type { Target } from '../core/target.js'
-import { evaluateExpectations } from '../assert/evaluate-expectations.js'
+import { countFailures, evaluateExpectations, isSampleOk } from '../assert/evaluate-expectations.js'
 import { buildProbePlan } from '../probe/build-probe-plan.js'
-import { buildProbeScripts } from '../probe/build-probe-script.js'
+import { planProbeBatches } from '../probe/build-probe-script.js'
 import { parseProbeOutput } from '../probe/parse-probe-output.js'
 import { summarizeLatency, median } from '../stats/summarize-latency.js'
 
@@ -49,7 +49,7 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
   const perInstance = await Promise.all(
     instances.map(async (instance) => {
       const targets = buildProbePlan(step, outputs, instance)
-      const scripts = buildProbeScripts(targets, {
+      const batches = planProbeBatches(targets, {
         samples: step.samples,
         timeoutS: step.timeout_s,
         connectTimeoutS: step.connect_timeout_s,
@@ -59,10 +59,10 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
       const samples: ProbeSample[] = []
       const invocations: Array<{ command_id: string; log: string; keys: Set<string> }> = []
       const total = targets.length * step.samples
-      for (const script of scripts) {
-        const result = await transport.run(script, {
-          // worst case: every request of the instance runs to its max time
-          timeoutSeconds: Math.min(3600, Math.ceil(total * step.timeout_s) + 30),
+      for (const batch of batches) {
+        const result = await transport.run(batch.script, {
+          // worst case: every request of the batch runs to its max time
+          timeoutSeconds: Math.min(3600, batch.maxSeconds),
           comment: `plh probe step ${input.stepIndex + 1}`,
           ...(input.signal ? { signal: input.signal } : {}),
         })
@@ -76,6 +76,10 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
           })
         }
         const parsed = parseProbeOutput(result.stdout)
+        if (parsed.truncated || parsed.malformed > 0 || parsed.samples.length !== batch.lines) {
+          // the batch is sized to stay under SSM's limit: a shortfall means lost samples, which the expectations will count
+          await writeFile(logFile + '.warning', `expected ${batch.lines} samples, parsed ${parsed.samples.length} (malformed ${parsed.malformed}, truncated ${parsed.truncated})\n`)
+        }
         samples.push(...parsed.samples)
         invocations.push({ command_id: result.commandId, log: relative(input.reportDir, logFile), keys: new Set(parsed.samples.map((s) => s.target)) })
         input.onProgress?.(instance.instance_id, samples.length, total)
@@ -95,10 +99,11 @@ function buildProbeResult(
 ): ProbeResult {
   const { step, outputs } = input
   const expectations = evaluateExpectations({ target, samples, expect: step.expect, service: outputs.service })
-  const ok = samples.filter((s) => s.failure === null && s.http_code === (step.expect.status ?? outputs.service.expected.status)).length
+  const status = step.expect.status ?? outputs.service.expected.status
+  const body = new RegExp(step.expect.body ?? outputs.service.expected.body_pattern)
+  const ok = samples.filter((s) => isSampleOk(s, { status, body })).length
   const good = samples.filter((s) => s.failure === null)
-  const failures: Record<string, number> = {}
-  for (const s of samples) if (s.failure) failures[s.failure] = (failures[s.failure] ?? 0) + 1
+  const failures = countFailures(samples, status)
   const model = input.model?.(instance, target, step)
   const result: ProbeResult = {
     step: input.stepIndex,

@@ -23,7 +23,15 @@ export function buildNamespaceBatches(plan: TopologyPlan): NamespaceBatch[] {
     const vpc = plan.vpcs.find((v) => v.key === inst.vpc)!
     return {
       ns: inst.ns,
-      lines: ['link set lo up', 'link set eth0 up', `addr add ${inst.ip}/${vpc.prefix} dev eth0`, `route add default via ${vpc.routerIp} dev eth0`],
+      lines: [
+        'link set lo up',
+        'link set eth0 up',
+        `addr add ${inst.ip}/${vpc.prefix} dev eth0`,
+        `route add default via ${vpc.routerIp} dev eth0`,
+        // An AWS VPC drops packets to unused addresses silently, so a client times out; Linux would
+        // give up ARP after 3 probes and answer "No route to host". Keep asking instead.
+        'ntable change name arp_cache dev eth0 mcast_probes 255',
+      ],
     }
   })
   return [create, ...fabrics, ...hosts]
