@@ -1,0 +1,47 @@
+# The fixture contract (harness/core/contract.ts): the one output the harness reads.
+
+locals {
+  endpoint_dns_names = [for entry in aws_vpc_endpoint.service.dns_entry : entry.dns_name]
+  # AWS lists the regional name (`<endpoint-id>.<service-id>.<region>.vpce.amazonaws.com`) and
+  # zonal names (`<endpoint-id>-<az>.<service-id>…`): the regional one names no AZ. Whether a
+  # cross-region endpoint gets zonal names AWS does not document; `zonal` lists those it reports.
+  endpoint_regional_dns = try([for n in local.endpoint_dns_names : n if length(regexall("-[a-z]{2}(-[a-z]+)+-[0-9][a-z]\\.", n)) == 0][0], null)
+  endpoint_zonal_dns    = { for az in local.consumer_azs : az => [for n in local.endpoint_dns_names : n if strcontains(n, "-${az}.")] }
+}
+
+output "harness" {
+  description = "The harness contract: service, endpoints, consumers, producers, hostnames."
+  value = {
+    service = {
+      name     = aws_vpc_endpoint_service.service.service_name
+      region   = var.service_region
+      ports    = var.listener_ports
+      expected = { status = 200, body_pattern = "^Hello from plh producer [a-z0-9-]+" }
+      nlb_ips  = [for eni in data.aws_network_interface.nlb : eni.private_ip]
+    }
+    endpoints = [{
+      id             = aws_vpc_endpoint.service.id
+      region         = var.consumer_region
+      service_region = var.service_region
+      regional_dns   = local.endpoint_regional_dns
+      zonal          = [for az in local.consumer_azs : { az = az, dns = local.endpoint_zonal_dns[az][0] } if length(local.endpoint_zonal_dns[az]) > 0]
+      eni_ips        = [for eni in data.aws_network_interface.endpoint : { az = eni.availability_zone, ip = eni.private_ip }]
+      state          = aws_vpc_endpoint.service.state
+    }]
+    consumers = [for i, instance in aws_instance.consumer : {
+      instance_id = instance.id
+      region      = var.consumer_region
+      az          = local.consumer_azs[i]
+      account     = local.consumer_account_id
+      private_ip  = instance.private_ip
+    }]
+    producers = [for i, instance in aws_instance.producer : {
+      instance_id = instance.id
+      region      = var.service_region
+      az          = local.producer_azs[i]
+      account     = local.producer_account_id
+      private_ip  = instance.private_ip
+    } if var.producer_ssm]
+    hostnames = {}
+  }
+}
