@@ -81,7 +81,7 @@ export const probeStepSchema = z
   })
   .strict()
 
-export const actionStepSchema = z.discriminatedUnion('kind', [
+const actionSchemas = [
   z.object({ kind: z.literal('accept-endpoint'), title: z.string().optional() }).strict(),
   z.object({ kind: z.literal('wait'), title: z.string().optional(), seconds: z.number().min(0).max(3600) }).strict(),
   z
@@ -99,9 +99,12 @@ export const actionStepSchema = z.discriminatedUnion('kind', [
       state: z.enum(['pendingAcceptance', 'pending', 'available', 'rejected', 'failed']),
     })
     .strict(),
-])
+] as const
 
-export const stepSchema = z.union([probeStepSchema, actionStepSchema])
+export const actionStepSchema = z.discriminatedUnion('kind', [...actionSchemas])
+
+// one discriminated union, so a bad field is reported at its own path, not as "invalid union"
+export const stepSchema = z.discriminatedUnion('kind', [probeStepSchema, ...actionSchemas])
 
 const varValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(varValue), z.record(varValue)]),
