@@ -3,7 +3,6 @@
 // topology up until Ctrl-C (or SIGTERM) and tears it down.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import type { RunResults, ScenarioResult } from '../core/results.js'
 import { LocalTarget } from '../targets/local/local-target.js'
 import { checkLocalPrerequisites } from '../targets/local/check-prerequisites.js'
 import { writeRunReports } from '../report/write-reports.js'
@@ -12,6 +11,7 @@ import { createRunId } from './create-run-id.js'
 import { createTarget } from './create-target.js'
 import { registerRun } from './run-registry.js'
 import { ScenarioSession } from './scenario-session.js'
+import { exitCodeOfRun, summarizeRun } from './summarize-run.js'
 import { selectScenarios, type RunOptions, type RunOutcome } from './start-run.js'
 
 export async function runKept(options: RunOptions): Promise<RunOutcome> {
@@ -48,7 +48,7 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
       if (target instanceof LocalTarget) info[scenario.name] = target.info()
     }
     await writeFile(join(dir, 'local-target.json'), JSON.stringify(info, null, 2), { mode: 0o600 })
-    const results = summarize(runId, options, startedAt, sessions.map((s) => s.result()))
+    const results = summarizeRun(runId, options.target, startedAt, sessions.map((s) => s.result()))
     await writeRunReports(dir, results)
     process.stdout.write(`\nTopology kept up: ${join(dir, 'local-target.json')} has the SSM endpoint, region and credentials.\nPress Ctrl-C to tear it down.\n`)
     await new Promise<void>((resolveWait) => {
@@ -56,16 +56,10 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
       process.once('SIGTERM', resolveWait)
     })
     for (const s of sessions) await s.destroy()
-    const final = summarize(runId, options, startedAt, sessions.map((s) => s.result()))
-    const exitCode = final.status === 'error' ? 3 : final.status === 'failed' ? 1 : 0
-    return { exitCode, runId, dir, results: final }
+    const final = summarizeRun(runId, options.target, startedAt, sessions.map((s) => s.result()))
+    return { exitCode: exitCodeOfRun(final), runId, dir, results: final }
   } finally {
     for (const s of sessions) await s.destroy()
     await unregister()
   }
-}
-
-function summarize(runId: string, options: RunOptions, startedAt: Date, scenarios: ScenarioResult[]): RunResults {
-  const status = scenarios.some((s) => s.status === 'error') ? 'error' : scenarios.some((s) => s.status === 'failed') ? 'failed' : 'passed'
-  return { run_id: runId, target: options.target, started_at: startedAt.toISOString(), finished_at: new Date().toISOString(), status, scenarios }
 }

@@ -20,6 +20,7 @@ import { listScenarioFiles, loadScenarioFile, mergeVariables, scenariosFolder } 
 import { settingsToEnv } from './run-env.js'
 import { scenarioResultFile } from './result-paths.js'
 import { registerRun } from './run-registry.js'
+import { exitCodeOfRun, summarizeRun } from './summarize-run.js'
 
 export interface RunOptions {
   root: string
@@ -147,8 +148,7 @@ async function runSelected(options: RunOptions, root: string, selected: Array<{ 
   const leaked = options.keep ? [] : (await listNamespaces()).filter((n) => n.startsWith(`plh-${tag}-`))
   if (leaked.length) await deleteNamespaces(leaked)
 
-  const status = scenarios.some((s) => s.status === 'error') ? 'error' : scenarios.some((s) => s.status === 'failed') ? 'failed' : 'passed'
-  const results: RunResults = { run_id: runId, target: options.target, started_at: startedAt.toISOString(), finished_at: new Date().toISOString(), status, scenarios }
+  const results = summarizeRun(runId, options.target, startedAt, scenarios)
   const historyFile = join(reportsRoot, 'history.jsonl')
   const revision = await execa('git', ['rev-parse', 'HEAD'], { cwd: root, reject: false }).then((r) => (r.exitCode === 0 ? r.stdout.trim() : null))
   await appendHistory(historyFile, historyEntriesFor(results, revision))
@@ -156,8 +156,7 @@ async function runSelected(options: RunOptions, root: string, selected: Array<{ 
   await pointLatest(reportsRoot, runId)
 
   if (leaked.length) throw new TeardownError(`run ${runId} left namespaces behind (now removed): ${leaked.join(', ')}; run \`plh cleanup\` if any remain`)
-  const exitCode = status === 'error' ? 3 : status === 'failed' ? 1 : 0
-  return { exitCode, runId, dir, results }
+  return { exitCode: exitCodeOfRun(results), runId, dir, results }
 }
 
 /** Points reports/latest at the newest run. */
