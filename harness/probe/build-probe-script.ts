@@ -22,6 +22,7 @@
 // fields) + 358 (the larger of message ≤ 320 and base64 body head ≤ 344, with the other empty) +
 // 3 = 543 characters; so 44 samples fit a 24,000-character batch (3 names × 20 samples: 2 batches).
 import type { ProbeTarget } from '../core/results.js'
+import { SSM_STDOUT_LIMIT } from '../core/ssm-limits.js'
 import { quoteForSh } from './shell-quote.js'
 
 /** One options object for the script builder (samples, curl timeouts, output budget, CA). */
@@ -95,7 +96,7 @@ export function worstCaseLineChars(keyChars: number, maxSeq: number): number {
 
 /** Names the option in the message, as every public options object here does. */
 function checkOptions(targets: readonly ProbeTarget[], o: ProbeScriptOptions): number {
-  const maxOutputChars = o.maxOutputChars ?? 24_000
+  const maxOutputChars = o.maxOutputChars ?? SSM_STDOUT_LIMIT
   if (targets.length === 0) throw new Error('buildProbeScripts: targets is empty')
   if (!Number.isInteger(o.samples) || o.samples < 1) throw new Error(`buildProbeScripts: samples must be a positive integer, got ${o.samples}`)
   for (const [name, v, max] of [['timeoutS', o.timeoutS, 3600], ['connectTimeoutS', o.connectTimeoutS, 3600]] as const) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseProbeLine, parseProbeOutput, ssmTruncationMarker } from './parse-probe-output.js'
+import { SSM_OUTPUT_TRUNCATED_MARKER as ssmTruncationMarker } from '../core/ssm-limits.js'
+import { parseProbeLine, parseProbeOutput } from './parse-probe-output.js'
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
 const ok = '{"k":"t0","s":0,"x":0,"c":"200","ip":"10.0.0.5","tn":0.000012,"tc":0.000101,"ta":0.000000,"ts":0.000412,"tt":0.003433,"e":"","b":"hello\\n"}'

@@ -2,10 +2,8 @@
 // ProbeSamples, tolerating what SSM and interrupted scripts do to stdout: the
 // `---Output truncated---` marker, a cut last line, stray lines from the instance's shell.
 import type { ProbeSample } from '../core/results.js'
+import { SSM_OUTPUT_TRUNCATED_MARKER } from '../core/ssm-limits.js'
 import { classifyFailure } from './classify-failure.js'
-
-/** What SSM appends to StandardOutputContent when it cut it at 24,000 characters. */
-export const ssmTruncationMarker = '---Output truncated---'
 
 /** What one batch's stdout yielded, with counts of what it could not use. */
 export interface ParsedProbeOutput {
@@ -73,7 +71,7 @@ export function parseProbeLine(line: string): ProbeSample | null {
     remote_ip: ip,
     ...times,
     body_head: body,
-    failure: classifyFailure(exitcode, errormsg, http_code),
+    failure: classifyFailure(exitcode, errormsg),
   }
 }
 
@@ -84,7 +82,7 @@ export function parseProbeLine(line: string): ProbeSample | null {
 export function parseProbeOutput(stdout: string): ParsedProbeOutput {
   let text = stdout
   let truncated = false
-  const marker = text.indexOf(ssmTruncationMarker)
+  const marker = text.indexOf(SSM_OUTPUT_TRUNCATED_MARKER)
   if (marker >= 0) {
     text = text.slice(0, marker)
     truncated = true

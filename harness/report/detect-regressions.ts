@@ -1,5 +1,6 @@
 // Regressions against a baseline of earlier runs: a scenario that passed last time and does not
 // now, or a name whose p95 rose well above the median p95 of the previous runs.
+import { median } from '../stats/summarize-latency.js'
 import type { ScenarioStatus } from '../core/results.js'
 import type { HistoryEntry } from './history.js'
 
@@ -42,13 +43,6 @@ export interface RegressionOptions {
   minBaselineRuns?: number
   /** the run to judge (default: the latest run of each scenario) */
   runId?: string
-}
-
-/** Median of a non-empty list. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 function groupKey(e: HistoryEntry): string {
@@ -104,8 +98,8 @@ export function detectRegressions(history: readonly HistoryEntry[], options: Reg
         .map((e) => e.names.find((n) => n.key === name.key)?.p95_ms)
         .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
         .slice(-o.baselineRuns)
-      if (baseline.length < o.minBaselineRuns) continue
-      const baselineMs = median(baseline)
+      if (baseline.length === 0 || baseline.length < o.minBaselineRuns) continue
+      const baselineMs = median(baseline)!
       const rise = name.p95_ms - baselineMs
       if (name.p95_ms > baselineMs * o.p95RiseRatio && rise >= o.p95RiseMinMs) {
         const ratio = baselineMs > 0 ? name.p95_ms / baselineMs : Number.POSITIVE_INFINITY

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { median } from './detect-regressions.js'
+import { median } from '../stats/summarize-latency.js'
 import { appendHistory, detectRegressions, historyEntriesFor, parseHistoryLines, readHistory, type HistoryEntry } from './history.js'
 import { buildRunResults } from './test-fixtures.js'
 

@@ -4,6 +4,7 @@
 import { type GetCommandInvocationCommandOutput, GetCommandInvocationCommand, SendCommandCommand, type SSMClient } from '@aws-sdk/client-ssm'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { InfrastructureError } from '../core/errors.js'
+import { SSM_OUTPUT_TRUNCATED_MARKER } from '../core/ssm-limits.js'
 import type { CommandResult, CommandTransport, Logger } from '../core/target.js'
 import { SsmCallError, callSsm } from './ssm-call.js'
 
@@ -15,9 +16,6 @@ export interface SsmTransportOptions {
   pollIntervalMs: number
   log?: Logger
 }
-
-/** SSM appends this to StandardOutputContent when it cut stdout at 24,000 characters. */
-export const OUTPUT_TRUNCATED_MARKER = '---Output truncated---'
 
 /** SendCommand's smallest delivery timeout. */
 const MIN_DELIVERY_TIMEOUT_S = 30
@@ -129,7 +127,7 @@ function toCommandResult(
     responseCode: invocation.ResponseCode ?? -1,
     stdout,
     stderr: invocation.StandardErrorContent ?? '',
-    stdoutTruncated: stdout.endsWith(OUTPUT_TRUNCATED_MARKER),
+    stdoutTruncated: stdout.endsWith(SSM_OUTPUT_TRUNCATED_MARKER),
     apiCalls,
   }
 }

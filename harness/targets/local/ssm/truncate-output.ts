@@ -4,15 +4,16 @@
 // (github.com/aws/amazon-ssm-agent, agent/framework/processor/executer/iohandler/iohandler.go:
 // MaxStdoutLength 24000, MaxStderrLength 8000, MaximumPluginOutputSize 2500,
 // truncateOut "\n---Output truncated---", truncateError "\n---Error truncated----").
+import { SSM_OUTPUT_TRUNCATED_MARKER, SSM_STDERR_LIMIT, SSM_STDOUT_LIMIT } from '../../../core/ssm-limits.js'
 
 /** characters of stdout GetCommandInvocation carries */
-export const STDOUT_LIMIT = 24_000
+export const STDOUT_LIMIT = SSM_STDOUT_LIMIT
 /** characters of stderr GetCommandInvocation carries */
-export const STDERR_LIMIT = 8_000
+export const STDERR_LIMIT = SSM_STDERR_LIMIT
 /** characters of stdout + stderr in ListCommandInvocations' plugin Output */
 export const PLUGIN_OUTPUT_LIMIT = 2_500
 /** appended to stdout when it was cut; clients detect truncation by it */
-export const OUTPUT_TRUNCATED_MARKER = '\n---Output truncated---'
+export const OUTPUT_TRUNCATED_MARKER = `\n${SSM_OUTPUT_TRUNCATED_MARKER}`
 /** appended to stderr when it was cut (the agent's spelling, four dashes at the end) */
 export const ERROR_TRUNCATED_MARKER = '\n---Error truncated----'
 const ERROR_TITLE = '\n----------ERROR-------\n'
