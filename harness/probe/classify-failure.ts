@@ -35,10 +35,10 @@ const certificateTrouble = /certificate|verif|unknown ca|bad ca/i
 
 /**
  * The failure class of one curl run; null when curl succeeded (exit 0), whatever the HTTP status:
- * a wrong status is judged against the expected one by the assertions, not here. `httpCode` is
- * part of the signature for exit 22 (curl --fail), where the status is the failure.
+ * a wrong status is judged against the expected one by the assertions, not here (exit 22, from
+ * curl --fail, is the one case where the status is curl's failure).
  */
-export function classifyFailure(exitcode: number, errormsg: string, httpCode: number): FailureClass | null {
+export function classifyFailure(exitcode: number, errormsg: string): FailureClass | null {
   const c = curlExitCodes
   switch (exitcode) {
     case c.ok:
