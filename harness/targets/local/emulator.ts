@@ -28,7 +28,6 @@ export interface EmulatorOptions {
 /** A running emulated topology. */
 export class Emulator {
   readonly plan: TopologyPlan
-  private readonly tag: string
   private readonly namespaces: string[] = []
   private readonly etcDirs: string[] = []
   private readonly agents = new Map<string, SocketAgent>()
@@ -42,7 +41,6 @@ export class Emulator {
 
   constructor(plan: TopologyPlan, options: EmulatorOptions) {
     this.plan = plan
-    this.tag = options.tag
     this.options = { healthCheckIntervalMs: 300, ...options }
     for (const e of plan.endpoints) this.endpointStates.set(e.id, e.initialState)
   }
@@ -88,9 +86,9 @@ export class Emulator {
       const endpoints = this.plan.endpoints.filter((e) => e.vpc === vpc.key)
       if (endpoints.length === 0) continue
       const pending = endpoints.filter((e) => this.endpointStates.get(e.id) !== 'available').flatMap((e) => e.enis.map((x) => x.ip))
-      jobs.push(runNft(vpc.ns, buildEndpointRuleset(this.tag, endpoints) + buildAvailabilityCommands(this.tag, pending, false)))
+      jobs.push(runNft(vpc.ns, buildEndpointRuleset(this.options.tag, endpoints) + buildAvailabilityCommands(this.options.tag, pending, false)))
     }
-    for (const inst of this.plan.instances) jobs.push(runNft(inst.ns, buildInstanceRuleset(this.tag, inst)))
+    for (const inst of this.plan.instances) jobs.push(runNft(inst.ns, buildInstanceRuleset(this.options.tag, inst)))
     await Promise.all(jobs)
   }
 
@@ -168,7 +166,6 @@ export class Emulator {
         const server = await agent.listenTcp(eni.ip, port)
         this.servers.push(server)
         serveEniListener(server, eni.az, port, {
-          endpoint,
           nlb,
           isAvailable: () => this.endpointStates.get(endpoint.id) === 'available',
           pathRttMs: (sourceIp, eniAz, targetAz) => {
@@ -195,7 +192,7 @@ export class Emulator {
     for (const endpoint of this.plan.endpoints) {
       if (this.endpointStates.get(endpoint.id) !== 'pendingAcceptance') continue
       const vpc = this.plan.vpcs.find((v) => v.key === endpoint.vpc)!
-      await runNft(vpc.ns, buildAvailabilityCommands(this.tag, endpoint.enis.map((e) => e.ip), true))
+      await runNft(vpc.ns, buildAvailabilityCommands(this.options.tag, endpoint.enis.map((e) => e.ip), true))
       this.endpointStates.set(endpoint.id, 'available')
     }
   }

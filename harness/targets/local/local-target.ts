@@ -1,6 +1,7 @@
 // The local target: the fixture's topology built by the emulator, commands delivered through a
 // local SSM-compatible endpoint with the real AWS SDK, so probing runs the same code as on AWS.
 import { randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { SSMClient } from '@aws-sdk/client-ssm'
 import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
 import { HarnessError, InfrastructureError, TeardownError } from '../../core/errors.js'
@@ -9,6 +10,7 @@ import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../
 import { createSsmClient } from '../ssm-client.js'
 import { createSsmTransport } from '../ssm-transport.js'
 import { waitForInstancesOnline } from '../wait-for-instances-online.js'
+import { waitUntil } from './wait-until.js'
 import { Emulator } from './emulator.js'
 import { buildHarnessOutput } from './plan-outputs.js'
 import { execInNamespace } from './ssm/exec-in-namespace.js'
@@ -93,13 +95,11 @@ export class LocalTarget implements Target {
     const ids = [...outputs.consumers, ...(outputs.producers ?? [])].map((c) => c.instance_id)
     await waitForInstancesOnline(this.client!, ids, { timeoutMs: 30_000, pollIntervalMs: 250 })
     // the NLB must see its targets healthy before traffic can flow
-    const deadline = Date.now() + 15_000
-    while (!Object.values(this.requireEmulator().targetHealth()).every(Boolean)) {
-      if (Date.now() > deadline) {
-        throw new InfrastructureError('NOT_READY', `NLB targets not healthy: ${JSON.stringify(this.requireEmulator().targetHealth())}`)
-      }
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    const emulator = this.requireEmulator()
+    await waitUntil(() => Object.values(emulator.targetHealth()).every(Boolean), {
+      timeoutMs: 15_000,
+      describe: () => `NLB targets not healthy: ${JSON.stringify(emulator.targetHealth())}`,
+    })
   }
 
   transport(instance: InstanceRef): CommandTransport {
@@ -117,12 +117,14 @@ export class LocalTarget implements Target {
         emulator.setTargetHealth(action.az, action.healthy)
         // wait until the NLB has noticed (thresholds × interval)
         const ids = emulator.plan.instances.filter((i) => i.role === 'producer' && i.az === action.az).map((i) => i.id)
-        const deadline = Date.now() + 10_000
-        while (!ids.every((id) => emulator.targetHealth()[id] === action.healthy) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+        await waitUntil(() => ids.every((id) => emulator.targetHealth()[id] === action.healthy), {
+          timeoutMs: 10_000,
+          describe: () => `NLB did not see the targets in ${action.az} as ${action.healthy ? 'healthy' : 'unhealthy'}: ${JSON.stringify(emulator.targetHealth())}`,
+        })
         break
       }
       case 'wait':
-        await new Promise((r) => setTimeout(r, action.seconds * 1000))
+        await sleep(action.seconds * 1000)
         break
       case 'expect-endpoint-state':
         break

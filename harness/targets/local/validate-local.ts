@@ -1,5 +1,6 @@
 // Checks, without creating anything, that the local target can build a fixture from these
 // variables: the same planning apply does, so bad input fails before anything exists.
+import { InputError } from '../../core/errors.js'
 import type { Fixture } from '../../core/target.js'
 import { planTopology } from './topology/plan-topology.js'
 
@@ -9,6 +10,6 @@ export function validateLocalScenario(fixture: Fixture, vars: Record<string, unk
     planTopology(fixture.manifest.topology, { vars, tag: '000000', seed: 'validate', source })
   } catch (error) {
     // an error AWS itself gives at apply (InvalidServiceName…) is a scenario outcome, not bad input
-    if ((error as { code?: string }).code === 'BAD_INPUT' || (error as Error).name === 'InputError') throw error
+    if (error instanceof InputError) throw error
   }
 }

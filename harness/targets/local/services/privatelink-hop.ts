@@ -4,18 +4,15 @@
 import type net from 'node:net'
 import { hrtimeMs, pipeWithDelay } from '../latency/delay-pipe.js'
 import type { EmulatedNlb } from './emulated-nlb.js'
-import type { EndpointPlan } from '../topology/plan-types.js'
 
 /** How long a connection that no target can take is held before it is dropped (the client times out first). */
 const BLACKHOLE_HOLD_MS = 120_000
 
 export interface HopContext {
-  endpoint: EndpointPlan
   nlb: EmulatedNlb
   isAvailable: () => boolean
   /** round trip in ms the latency model gives a connection from `sourceIp` via the ENI in `eniAz` to a target in `targetAz` */
   pathRttMs: (sourceIp: string, eniAz: string, targetAz: string) => number
-  onConnection?: (info: { eniAz: string; target: string | null; port: number }) => void
 }
 
 /** Serves one ENI listener: every accepted connection crosses the hop or is held (no healthy target). */
@@ -30,7 +27,6 @@ export function serveEniListener(server: net.Server, eniAz: string, port: number
       return
     }
     const target = ctx.nlb.pickTarget(eniAz)
-    ctx.onConnection?.({ eniAz, target: target?.instanceId ?? null, port })
     if (!target) {
       // no healthy target for this AZ's node: the connection goes nowhere, as on AWS
       client.resume()

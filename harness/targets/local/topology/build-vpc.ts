@@ -1,6 +1,6 @@
 // Lays out one emulated VPC: the fabric namespace, router at base+1, resolver at base+2, a subnet
 // per AZ, and fixed offsets inside each subnet for instances, endpoint ENIs and NLB nodes.
-import { addressAt, type Cidr } from './cidr.js'
+import { addressAt, parseCidr, type Cidr } from './cidr.js'
 import type { VpcPlan } from './plan-types.js'
 
 /** Offsets inside each per-AZ subnet: instances from +4 up, ENI and NLB node at the top. */
@@ -29,10 +29,9 @@ export function buildVpc(input: { key: string; tag: string; cidr: Cidr; region: 
 function subnetBase(vpc: VpcPlan, az: string): { base: Cidr; size: number } {
   const subnet = vpc.subnets.find((s) => s.az === az)
   if (!subnet) throw new Error(`VPC ${vpc.key} has no subnet in ${az}`)
-  const [ip, prefix] = subnet.cidr.split('/')
-  const parts = ip!.split('.').map(Number)
-  const base = ((parts[0]! * 256 + parts[1]!) * 256 + parts[2]!) * 256 + parts[3]!
-  return { base: { base, prefix: Number(prefix), text: subnet.cidr }, size: 2 ** (32 - Number(prefix)) }
+  const base = parseCidr(subnet.cidr)
+  if ('error' in base) throw new Error(`VPC ${vpc.key}: ${base.error}`)
+  return { base, size: 2 ** (32 - base.prefix) }
 }
 
 /** The n-th instance address in an AZ's subnet. */

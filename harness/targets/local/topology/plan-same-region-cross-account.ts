@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { InputError } from '../../../core/errors.js'
 import { buildEndpoint, buildInstances, buildNlb, buildService, endpointDnsRecords, principalAllowed } from './build-privatelink.js'
 import { buildVpc } from './build-vpc.js'
+import { parseCidr } from './cidr.js'
 import { createIdSource } from './ids.js'
 import type { TopologyPlan } from './plan-types.js'
 import { accountVar, azNames, portsVar, readVars, regionVar, vpcCidr } from './topology-vars.js'
@@ -31,7 +32,8 @@ export function planSameRegionCrossAccount(input: { vars: Record<string, unknown
   const producerVpc = buildVpc({ key: 'prod', tag: input.tag, cidr: vpcCidr(input.source, 'producer_cidr', v.producer_cidr), region: v.region, account: v.producer_account_id, azs })
   const consumerVpc = buildVpc({ key: 'cons', tag: input.tag, cidr: vpcCidr(input.source, 'consumer_cidr', v.consumer_cidr), region: v.region, account: v.consumer_account_id, azs })
   v.endpoint_ingress_cidrs.forEach((c, i) => {
-    if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(c)) throw new InputError(input.source, `vars.endpoint_ingress_cidrs[${i}]`, `"${c}" is not an IPv4 CIDR`)
+    const parsed = parseCidr(c)
+    if ('error' in parsed) throw new InputError(input.source, `vars.endpoint_ingress_cidrs[${i}]`, parsed.error)
   })
 
   const producers = buildInstances({ ids, tag: input.tag, vpc: producerVpc, azs, role: 'producer', servicePorts: v.listener_ports, ingress: [{ cidr: producerVpc.cidr, ports: v.listener_ports }] })
