@@ -3,7 +3,7 @@
 import { InputError } from '../core/errors.js'
 import { listFixtures } from '../run/load-fixture.js'
 import { validateFixture } from '../run/validate-fixture.js'
-import { selectScenarios } from '../run/start-run.js'
+import { selectScenarios } from '../run/prepare-run.js'
 import { projectRoot } from './project-root.js'
 
 export async function run(): Promise<number> {

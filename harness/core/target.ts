@@ -1,7 +1,8 @@
 // The port every target implements (DESIGN.md "Ports and adapters"): the same scenario runs
 // unchanged on the local emulator and on AWS.
 import type { HarnessOutput, InstanceRef } from './contract.js'
-import type { ActionStep } from './scenario.js'
+import type { ProbeResult, ProbeTarget } from './results.js'
+import type { ActionStep, ProbeStep } from './scenario.js'
 import type { FixtureManifest } from './manifest.js'
 
 export type TargetName = 'local' | 'aws'
@@ -73,4 +74,8 @@ export interface Target {
   act(action: ActionStep, outputs: HarnessOutput): Promise<HarnessOutput>
   /** Idempotent; safe after a partial apply. */
   destroy(): Promise<void>
+  /** CA bundle the instances trust, passed to curl (local TLS fixtures); undefined: the system store. */
+  caBundle?(): string | undefined
+  /** What the target's latency model says a probe path should show (the local target has one). */
+  expectedLatency?(instance: InstanceRef, target: ProbeTarget, step: ProbeStep): ProbeResult['model'] | undefined
 }

@@ -7,6 +7,7 @@ import { InputError } from '../core/errors.js'
 import { scenarioSchema, type Scenario } from '../core/scenario.js'
 import type { Fixture } from '../core/target.js'
 import { inputErrorFromZod } from '../core/validate-input.js'
+import { loadFixture } from './load-fixture.js'
 
 /** Where scenario files live, relative to the repository root. */
 export const scenariosFolder = 'scenarios'
@@ -66,4 +67,30 @@ export function mergeVariables(fixture: Fixture, scenario: Scenario, file: strin
     vars[name] = value
   }
   return { ...vars, ...extra }
+}
+
+/**
+ * The fixture a scenario names and its merged variables, checked for `target`: an unknown fixture,
+ * a fixture that does not run on the target, or a bad variable is an InputError naming the
+ * scenario file. The one place both the pre-run validation and each scenario's session use.
+ */
+export async function resolveScenarioInputs(input: {
+  root: string
+  scenario: Scenario
+  file: string
+  target: 'local' | 'aws'
+  runVars: Record<string, unknown>
+}): Promise<{ fixture: Fixture; vars: Record<string, unknown> }> {
+  const { root, scenario, file, target } = input
+  let fixture: Fixture
+  try {
+    fixture = await loadFixture(root, scenario.fixture)
+  } catch (error) {
+    if (error instanceof InputError && error.code === 'UNKNOWN_FIXTURE') {
+      throw new InputError(file, 'fixture', error.message.replace(/^[^:]*: (\(root\): )?/, ''), { code: 'UNKNOWN_FIXTURE' })
+    }
+    throw error
+  }
+  if (!fixture.manifest.targets.includes(target)) throw new InputError(file, 'fixture', `fixture ${scenario.fixture} does not run on the ${target} target`)
+  return { fixture, vars: mergeVariables(fixture, scenario, file, input.runVars) }
 }

@@ -9,7 +9,6 @@ const envSchema = z.object({
   PLH_ROOT: z.string().min(1),
   PLH_TARGET: z.enum(['local', 'aws']),
   PLH_SAMPLES: z.string().regex(/^\d*$/).optional(),
-  PLH_KEEP: z.enum(['0', '1']).optional(),
 })
 
 export interface RunSettings {
@@ -19,7 +18,6 @@ export interface RunSettings {
   root: string
   target: 'local' | 'aws'
   samples?: number
-  keep: boolean
 }
 
 /** Environment variables that carry `settings` to workers. */
@@ -31,7 +29,6 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
     PLH_ROOT: settings.root,
     PLH_TARGET: settings.target,
     PLH_SAMPLES: settings.samples ? String(settings.samples) : '',
-    PLH_KEEP: settings.keep ? '1' : '0',
   }
 }
 
@@ -47,6 +44,5 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettin
     root: e.PLH_ROOT,
     target: e.PLH_TARGET,
     ...(e.PLH_SAMPLES ? { samples: Number(e.PLH_SAMPLES) } : {}),
-    keep: e.PLH_KEEP === '1',
   }
 }

@@ -13,9 +13,6 @@ import { planProbeBatches } from '../probe/build-probe-script.js'
 import { parseProbeOutput } from '../probe/parse-probe-output.js'
 import { summarizeLatency, median } from '../stats/summarize-latency.js'
 
-/** Latency the target's model predicts for a probe path (local target), or undefined. */
-export type LatencyModel = (instance: InstanceRef, target: ProbeTarget, step: ProbeStep) => ProbeResult['model'] | undefined
-
 export interface ProbeStepInput {
   step: ProbeStep
   stepIndex: number
@@ -25,11 +22,6 @@ export interface ProbeStepInput {
   /** where SSM outputs are written; results link to them relative to `reportDir` */
   logDir: string
   reportDir: string
-  /** CA bundle path consumers trust (TLS fixtures on the local target) */
-  caBundle?: string
-  model?: LatencyModel
-  signal?: AbortSignal
-  onProgress?: (instanceId: string, done: number, total: number) => void
 }
 
 /** The instances a step probes from. */
@@ -46,6 +38,8 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
   const { step, outputs } = input
   const instances = probeInstances(step, outputs)
   let apiCalls = 0
+  const caBundle = input.target.caBundle?.()
+  await mkdir(input.logDir, { recursive: true })
   const perInstance = await Promise.all(
     instances.map(async (instance) => {
       const targets = buildProbePlan(step, outputs, instance)
@@ -53,22 +47,19 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
         samples: step.samples,
         timeoutS: step.timeout_s,
         connectTimeoutS: step.connect_timeout_s,
-        ...(input.caBundle ? { caBundle: input.caBundle } : {}),
+        ...(caBundle ? { caBundle } : {}),
       })
       const transport = input.target.transport(instance)
       const samples: ProbeSample[] = []
       const invocations: Array<{ command_id: string; log: string; keys: Set<string> }> = []
-      const total = targets.length * step.samples
       for (const batch of batches) {
         const result = await transport.run(batch.script, {
           // worst case: every request of the batch runs to its max time
           timeoutSeconds: Math.min(3600, batch.maxSeconds),
           comment: `plh probe step ${input.stepIndex + 1}`,
-          ...(input.signal ? { signal: input.signal } : {}),
         })
         apiCalls += result.apiCalls
         const logFile = join(input.logDir, `ssm-${instance.instance_id}-${result.commandId}.log`)
-        await mkdir(input.logDir, { recursive: true })
         await writeFile(logFile, `# ${result.status} (response code ${result.responseCode})\n# stdout\n${result.stdout}\n# stderr\n${result.stderr}\n`)
         if (result.status !== 'Success') {
           throw new InfrastructureError('TRANSPORT_FAILED', `probe script on ${instance.instance_id} ended ${result.status} (code ${result.responseCode}): ${result.stderr.slice(0, 300)}`, {
@@ -82,7 +73,6 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
         }
         samples.push(...parsed.samples)
         invocations.push({ command_id: result.commandId, log: relative(input.reportDir, logFile), keys: new Set(parsed.samples.map((s) => s.target)) })
-        input.onProgress?.(instance.instance_id, samples.length, total)
       }
       return targets.map((t) => buildProbeResult(input, instance, t, samples.filter((s) => s.target === t.key), invocations))
     }),
@@ -104,7 +94,7 @@ function buildProbeResult(
   const ok = samples.filter((s) => isSampleOk(s, { status, body })).length
   const good = samples.filter((s) => s.failure === null)
   const failures = countFailures(samples, status)
-  const model = input.model?.(instance, target, step)
+  const model = input.target.expectedLatency?.(instance, target, step)
   const result: ProbeResult = {
     step: input.stepIndex,
     step_title: input.title,

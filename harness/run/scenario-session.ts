@@ -2,16 +2,13 @@
 // timings and a ScenarioResult. Vitest drives it step by step (scenario-suite.ts); `--keep` on
 // the local target drives it in the CLI's own process. Destroy runs whatever happened before.
 import { createHash } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
-import { join, relative } from 'node:path'
 import type { HarnessOutput } from '../core/contract.js'
 import { HarnessError, InputError } from '../core/errors.js'
 import type { ProbeResult, ScenarioResult, StepRecord } from '../core/results.js'
 import type { ActionStep, Scenario, Step } from '../core/scenario.js'
 import type { Fixture, RunContext, Target } from '../core/target.js'
-import { loadFixture } from './load-fixture.js'
-import { mergeVariables } from './load-scenario.js'
-import { runProbeStep, type LatencyModel } from './run-probe-step.js'
+import { resolveScenarioInputs } from './load-scenario.js'
+import { runProbeStep } from './run-probe-step.js'
 
 /** A readable title for a step. */
 export function stepTitle(step: Step, index: number): string {
@@ -33,8 +30,6 @@ export interface SessionOptions {
   run: RunContext
   reportDir: string
   samples?: number
-  caBundle?: () => string | undefined
-  model?: LatencyModel
 }
 
 export class ScenarioSession {
@@ -62,17 +57,10 @@ export class ScenarioSession {
 
   /** Loads the fixture and merges variables: bad input fails here, before anything is applied. */
   async prepare(): Promise<void> {
-    const { root, scenario, file, run } = this.options
-    try {
-      this.fixture = await loadFixture(root, scenario.fixture)
-    } catch (error) {
-      if (error instanceof InputError && error.code === 'UNKNOWN_FIXTURE') throw new InputError(file, 'fixture', error.message.replace(/^[^:]*: (\(root\): )?/, ''), { code: 'UNKNOWN_FIXTURE' })
-      throw error
-    }
-    if (!this.fixture.manifest.targets.includes(this.options.target.name)) {
-      throw new InputError(file, 'fixture', `fixture ${scenario.fixture} does not run on the ${this.options.target.name} target`)
-    }
-    this.vars = mergeVariables(this.fixture, scenario, file, { run_id: run.runId, name_prefix: `plh-${run.tag}` })
+    const { root, scenario, file, run, target } = this.options
+    const resolved = await resolveScenarioInputs({ root, scenario, file, target: target.name, runVars: { run_id: run.runId, name_prefix: `plh-${run.tag}` } })
+    this.fixture = resolved.fixture
+    this.vars = resolved.vars
   }
 
   /** Applies the fixture and waits until it is ready; records (does not throw) an apply failure. */
@@ -100,17 +88,14 @@ export class ScenarioSession {
     try {
       if (step.kind === 'probe') {
         const probeStep = this.options.samples ? { ...step, samples: this.options.samples } : step
-        const caBundle = this.options.caBundle?.()
         const { probes, apiCalls } = await runProbeStep({
           step: probeStep,
           stepIndex: index,
           title,
           outputs: this.outputs!,
           target: this.options.target,
-          logDir: join(this.options.reportDir, 'logs', this.scenario.name),
+          logDir: this.options.run.logDir,
           reportDir: this.options.reportDir,
-          ...(caBundle ? { caBundle } : {}),
-          ...(this.options.model ? { model: this.options.model } : {}),
         })
         this.apiCalls += apiCalls
         this.probes.push(...probes)
@@ -199,14 +184,5 @@ export class ScenarioSession {
       started_at: this.startedAt.toISOString(),
       finished_at: (this.finishedAt ?? new Date()).toISOString(),
     }
-  }
-
-  /** Log directory of this scenario, relative to the report dir. */
-  logDirRelative(): string {
-    return relative(this.options.reportDir, join(this.options.reportDir, 'logs', this.scenario.name))
-  }
-
-  async ensureLogDir(): Promise<void> {
-    await mkdir(join(this.options.reportDir, 'logs', this.scenario.name), { recursive: true })
   }
 }

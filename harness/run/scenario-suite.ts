@@ -8,12 +8,11 @@ import { afterAll, beforeAll, describe, test } from 'vitest'
 import { expectationNames } from '../assert/evaluate-expectations.js'
 import type { ProbeResult } from '../core/results.js'
 import { buildProbePlan } from '../probe/build-probe-plan.js'
-import { createFileLogger } from './create-logger.js'
-import { createTarget } from './create-target.js'
 import { loadScenarioFile } from './load-scenario.js'
 import { probeInstances } from './run-probe-step.js'
 import { settingsFromEnv } from './run-env.js'
-import { ScenarioSession, stepTitle } from './scenario-session.js'
+import { openScenarioSession } from './open-scenario-session.js'
+import { stepTitle } from './scenario-session.js'
 import { scenarioResultFile } from './result-paths.js'
 
 const HOOK_TIMEOUT_MS = 30 * 60_000
@@ -28,29 +27,26 @@ function instanceLabel(role: string, az: string, id: string, aloneInAz: boolean)
 export async function registerScenarioSuite(file: string): Promise<void> {
   const settings = settingsFromEnv()
   const scenario = await loadScenarioFile(file, settings.root)
-  const log = createFileLogger(join(settings.reportDir, 'logs', scenario.name, 'run.log'), { run: settings.runId, scenario: scenario.name })
-  const target = createTarget(settings.target, { source: file })
-  const session = new ScenarioSession({
+  const { session, flushLog } = openScenarioSession({
     root: settings.root,
     file,
     scenario,
-    target,
+    target: settings.target,
+    runId: settings.runId,
+    tag: settings.tag,
     reportDir: settings.reportDir,
-    run: { runId: settings.runId, tag: settings.tag, workDir: join(settings.reportDir, 'work', scenario.name), logDir: join(settings.reportDir, 'logs', scenario.name), log },
     ...(settings.samples ? { samples: settings.samples } : {}),
-    ...('caBundle' in target ? { caBundle: () => (target as { caBundle(): string | undefined }).caBundle() } : {}),
-    ...('latencyModel' in target ? { model: (target as unknown as { latencyModel: ScenarioSession['options']['model'] }).latencyModel } : {}),
   })
   await session.prepare()
   await session.applyAndWait()
 
   describe(scenario.name, () => {
     afterAll(async () => {
-      if (!settings.keep) await session.destroy()
+      await session.destroy()
       const file = scenarioResultFile(settings.reportDir, scenario.name)
       await mkdir(join(settings.reportDir, 'scenarios'), { recursive: true })
       await writeFile(file, JSON.stringify(session.result(), null, 2))
-      log.flush()
+      flushLog()
     }, HOOK_TIMEOUT_MS)
 
     const apply = session.applyOutcome()
