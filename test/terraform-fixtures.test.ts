@@ -5,19 +5,27 @@
 // holding registry.terraform.io/hashicorp/aws); without them it skips, saying why.
 //
 // Each fixture is copied to a temporary directory first, so that no .terraform or lock file lands
-// in the repository. TF_PLUGIN_CACHE_DIR is not set: terraform links an unpacked mirror's provider
-// in place, while a cache would copy its 700 MB.
+// in the repository, and terraform/modules is copied next to the copies, so that the fixtures'
+// `source = "../modules/<name>"` still resolves. TF_PLUGIN_CACHE_DIR is not set: terraform links an
+// unpacked mirror's provider in place, while a cache would copy its 700 MB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execa, type Options } from 'execa'
 import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { fixtureDir, listFixtures } from '../harness/run/load-fixture.js'
+import { fixtureDir, fixturesFolder, listFixtures } from '../harness/run/load-fixture.js'
 import { buildMirrorCliConfig, contractProblems, readTestJsonLine } from './support/terraform-offline.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const stepTimeout = 300_000
+/** The local modules the fixtures call as ../modules/<name> (not a fixture: it has no manifest.json). */
+const modulesSource = join(root, fixturesFolder, 'modules')
+
+/** What a copy leaves out: terraform's working files, should a source folder hold any. */
+function copyFilter(from: string): boolean {
+  return !['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup'].includes(basename(from))
+}
 
 async function findSkipReason(mirror: string | undefined): Promise<string | undefined> {
   if (!mirror) return 'PLH_TF_PROVIDER_MIRROR is not set (a directory holding registry.terraform.io/hashicorp/aws)'
@@ -44,6 +52,8 @@ beforeAll(async () => {
   await writeFile(cliConfig, buildMirrorCliConfig(resolve(mirror!)))
   // For the child processes only: this process's environment stays as it was.
   cliEnv = { TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' }
+  // The same layout as terraform/: workRoot/<fixture> next to workRoot/modules.
+  await cp(modulesSource, join(workRoot, 'modules'), { recursive: true, filter: copyFilter })
 })
 
 afterAll(async () => {
@@ -72,6 +82,13 @@ async function terraformTest(cwd: string): Promise<{ exitCode: number; output: s
   return { exitCode: result.exitCode ?? -1, output: `$ terraform test -json -verbose (in ${cwd})\n${text.join('\n')}${stderr ? `\n${stderr}` : ''}`, harness }
 }
 
+// The fixtures' own checks below format-check their folders only; the shared modules once here
+// (init, validate and test of each fixture exercise them).
+it.skipIf(skip)('terraform/modules is formatted (terraform fmt -check -recursive)', { timeout: stepTimeout }, async () => {
+  const { exitCode, output } = await terraform(['fmt', '-check', '-recursive', '-diff', '-no-color'], modulesSource)
+  expect(exitCode, output).toBe(0)
+})
+
 describe.each(fixtures)('terraform/%s', (name) => {
   const source = fixtureDir(root, name)
   let work = ''
@@ -80,10 +97,7 @@ describe.each(fixtures)('terraform/%s', (name) => {
   beforeAll(async () => {
     if (skip) return
     work = join(workRoot, name)
-    await cp(source, work, {
-      recursive: true,
-      filter: (from) => !['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup'].includes(basename(from)),
-    })
+    await cp(source, work, { recursive: true, filter: copyFilter })
   })
 
   it.skipIf(skip)('is formatted (terraform fmt -check -recursive)', { timeout: stepTimeout }, async () => {

@@ -1,5 +1,6 @@
-# The consumer side, in consumer_region: the consumer VPC with no internet path, the cross-region
-# interface endpoint, and one consumer instance per AZ that the harness drives through SSM.
+# The consumer side, in consumer_region: the consumer VPC with no internet path, one consumer
+# instance per AZ that the harness drives through SSM (modules/consumer-vpc), and the cross-region
+# interface endpoint.
 
 resource "aws_vpc" "consumer" {
   provider             = aws.consumer
@@ -17,94 +18,20 @@ resource "aws_vpc" "consumer" {
   }
 }
 
-resource "aws_subnet" "consumer" {
-  provider          = aws.consumer
-  count             = length(local.consumer_azs)
-  vpc_id            = aws_vpc.consumer.id
-  availability_zone = local.consumer_azs[count.index]
-  cidr_block        = cidrsubnet(var.consumer_cidr, 4, count.index)
+module "consumer" {
+  source    = "../modules/consumer-vpc"
+  providers = { aws = aws.consumer }
 
-  tags = { Name = "${local.name}-consumer-${local.consumer_azs[count.index]}" }
-}
-
-# Only the implicit local route: everything the consumers reach, they reach through endpoints.
-resource "aws_route_table" "consumer" {
-  provider = aws.consumer
-  vpc_id   = aws_vpc.consumer.id
-
-  tags = { Name = "${local.name}-consumer" }
-}
-
-resource "aws_route_table_association" "consumer" {
-  provider       = aws.consumer
-  count          = length(aws_subnet.consumer)
-  subnet_id      = aws_subnet.consumer[count.index].id
-  route_table_id = aws_route_table.consumer.id
-}
-
-# The endpoint's ENIs admit the listener ports from endpoint_ingress_cidrs only.
-resource "aws_security_group" "endpoint" {
-  provider    = aws.consumer
-  name        = "${local.name}-endpoint"
-  description = "plh interface endpoint: listener ports from the admitted CIDRs"
-  vpc_id      = aws_vpc.consumer.id
-
-  tags = { Name = "${local.name}-endpoint" }
-}
-
-resource "aws_vpc_security_group_ingress_rule" "endpoint" {
-  provider = aws.consumer
-  for_each = {
-    for pair in setproduct(keys(local.listener_ports), length(var.endpoint_ingress_cidrs) > 0 ? var.endpoint_ingress_cidrs : [var.consumer_cidr]) :
-    "${pair[0]}-${pair[1]}" => { port = local.listener_ports[pair[0]], cidr = pair[1] }
-  }
-  security_group_id = aws_security_group.endpoint.id
-  cidr_ipv4         = each.value.cidr
-  ip_protocol       = "tcp"
-  from_port         = each.value.port
-  to_port           = each.value.port
-  description       = "listener port ${each.value.port}"
-}
-
-resource "aws_security_group" "consumer" {
-  provider    = aws.consumer
-  name        = "${local.name}-consumer"
-  description = "plh consumer instances: no ingress"
-  vpc_id      = aws_vpc.consumer.id
-
-  tags = { Name = "${local.name}-consumer" }
-}
-
-resource "aws_vpc_security_group_egress_rule" "consumer" {
-  provider          = aws.consumer
-  security_group_id = aws_security_group.consumer.id
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "-1"
-  description       = "anything the VPC routes (endpoints only)"
-}
-
-data "aws_ssm_parameter" "consumer_ami" {
-  provider = aws.consumer
-  name     = var.ami_ssm_parameter
-}
-
-resource "aws_instance" "consumer" {
-  provider                    = aws.consumer
-  count                       = length(aws_subnet.consumer)
-  ami                         = data.aws_ssm_parameter.consumer_ami.insecure_value
-  instance_type               = var.instance_type
-  subnet_id                   = aws_subnet.consumer[count.index].id
-  vpc_security_group_ids      = [aws_security_group.consumer.id]
-  associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.consumer.name
-
-  metadata_options {
-    http_tokens = "required"
-  }
-
-  tags = { Name = "${local.name}-consumer-${local.consumer_azs[count.index]}" }
-
-  depends_on = [aws_vpc_endpoint.consumer_ssm, aws_iam_role_policy_attachment.consumer_ssm]
+  name                   = local.name
+  region                 = var.consumer_region
+  vpc_id                 = aws_vpc.consumer.id
+  cidr                   = var.consumer_cidr
+  azs                    = local.consumer_azs
+  partition              = data.aws_partition.consumer.partition
+  endpoint_ports         = var.listener_ports
+  endpoint_ingress_cidrs = var.endpoint_ingress_cidrs
+  ami_ssm_parameter      = var.ami_ssm_parameter
+  instance_type          = var.instance_type
 }
 
 resource "aws_vpc_endpoint" "service" {
@@ -113,8 +40,8 @@ resource "aws_vpc_endpoint" "service" {
   service_name        = aws_vpc_endpoint_service.service.service_name
   service_region      = var.service_region
   vpc_endpoint_type   = "Interface"
-  subnet_ids          = aws_subnet.consumer[*].id
-  security_group_ids  = [aws_security_group.endpoint.id]
+  subnet_ids          = module.consumer.subnet_ids
+  security_group_ids  = [module.consumer.endpoint_security_group_id]
   private_dns_enabled = false
 
   tags = { Name = "${local.name}-service" }

@@ -2,7 +2,8 @@
 # service_region lists consumer_region in `supported_regions`; the consumer's interface endpoint in
 # consumer_region names the service's region in `service_region`. Producer and consumer may be
 # different accounts (or the same one, with the same credentials twice). producer.tf builds the
-# service side, consumer.tf the consumer side, outputs.tf the `harness` contract.
+# service side, consumer.tf the consumer side (both mostly through ../modules), outputs.tf the
+# `harness` contract.
 
 locals {
   fixture = "native-cross-region"
@@ -12,8 +13,6 @@ locals {
   run_tag = substr(replace(lower(element(split("-", var.run_id), length(split("-", var.run_id)) - 1)), "/[^a-z0-9]/", ""), 0, 8)
   name    = var.name_scope == "" ? "${var.name_prefix}-${local.run_tag}" : "${var.name_prefix}-${local.run_tag}-${var.name_scope}"
   tags    = merge(var.tags, { "plh:run-id" = var.run_id, "plh:fixture" = local.fixture }, var.name_scope == "" ? {} : { "plh:scope" = var.name_scope })
-
-  listener_ports = { for p in var.listener_ports : tostring(p) => p }
 
   producer_account_id = data.aws_caller_identity.producer.account_id
   consumer_account_id = data.aws_caller_identity.consumer.account_id
@@ -39,53 +38,25 @@ data "aws_partition" "consumer" {
 # --- Availability zones -------------------------------------------------------------------------
 # Each side picks its own region's first az_count zones where it can run instance_type. The two sets have nothing in common: the endpoint's zones are consumer_region's.
 
-data "aws_availability_zones" "producer" {
-  provider = aws.producer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
+module "producer_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.producer }
+  instance_type = var.instance_type
 }
 
-data "aws_availability_zones" "consumer" {
-  provider = aws.consumer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "producer" {
-  provider      = aws.producer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "consumer" {
-  provider      = aws.consumer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
+module "consumer_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.consumer }
+  instance_type = var.instance_type
 }
 
 locals {
-  producer_usable_zone_ids = [for id in data.aws_availability_zones.producer.zone_ids : id if contains(data.aws_ec2_instance_type_offerings.producer.locations, id)]
-  consumer_usable_zone_ids = [for id in data.aws_availability_zones.consumer.zone_ids : id if contains(data.aws_ec2_instance_type_offerings.consumer.locations, id)]
+  producer_usable_zone_ids = module.producer_zones.usable_zone_ids
+  consumer_usable_zone_ids = module.consumer_zones.usable_zone_ids
   producer_zone_ids        = slice(local.producer_usable_zone_ids, 0, min(var.az_count, length(local.producer_usable_zone_ids)))
   consumer_zone_ids        = slice(local.consumer_usable_zone_ids, 0, min(var.az_count, length(local.consumer_usable_zone_ids)))
-  producer_azs             = [for id in local.producer_zone_ids : data.aws_availability_zones.producer.names[index(data.aws_availability_zones.producer.zone_ids, id)]]
-  consumer_azs             = [for id in local.consumer_zone_ids : data.aws_availability_zones.consumer.names[index(data.aws_availability_zones.consumer.zone_ids, id)]]
+  producer_azs             = [for id in local.producer_zone_ids : module.producer_zones.name_by_zone_id[id]]
+  consumer_azs             = [for id in local.consumer_zone_ids : module.consumer_zones.name_by_zone_id[id]]
 }
 
 # Account ids are inputs of the local target; on AWS the credentials decide. A mismatch is worth a

@@ -17,7 +17,7 @@ output "harness" {
       region   = var.service_region
       ports    = var.listener_ports
       expected = { status = 200, body_pattern = "^Hello from plh producer [a-z0-9-]+" }
-      nlb_ips  = [for eni in data.aws_network_interface.nlb : eni.private_ip]
+      nlb_ips  = module.producer.nlb_ips
     }
     endpoints = [{
       id             = aws_vpc_endpoint.service.id
@@ -28,14 +28,14 @@ output "harness" {
       eni_ips        = [for eni in data.aws_network_interface.endpoint : { az = eni.availability_zone, ip = eni.private_ip }]
       state          = aws_vpc_endpoint.service.state
     }]
-    consumers = [for i, instance in aws_instance.consumer : {
+    consumers = [for i, instance in module.consumer.instances : {
       instance_id = instance.id
       region      = var.consumer_region
       az          = local.consumer_azs[i]
       account     = local.consumer_account_id
       private_ip  = instance.private_ip
     }]
-    producers = [for i, instance in aws_instance.producer : {
+    producers = [for i, instance in module.producer.instances : {
       instance_id = instance.id
       region      = var.service_region
       az          = local.producer_azs[i]

@@ -45,81 +45,35 @@ data "aws_partition" "consumer" {
 # (AZ names are shuffled per account, zone ids are not) among those the consumer can run
 # instance_type in, so that the endpoint's subnets sit in the zones the outpost NLB serves.
 
-data "aws_availability_zones" "provider" {
-  provider = aws.producer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
+module "provider_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.producer }
+  instance_type = var.instance_type
 }
 
-data "aws_ec2_instance_type_offerings" "provider" {
-  provider      = aws.producer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
+module "outpost_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.outpost }
+  instance_type = var.instance_type
 }
 
-data "aws_availability_zones" "outpost" {
-  provider = aws.outpost
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "outpost" {
-  provider      = aws.outpost
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
-}
-
-data "aws_availability_zones" "consumer" {
-  provider = aws.consumer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "consumer" {
-  provider      = aws.consumer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
+module "consumer_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.consumer }
+  instance_type = var.instance_type
 }
 
 locals {
-  provider_usable_zone_ids = [for id in data.aws_availability_zones.provider.zone_ids : id if contains(data.aws_ec2_instance_type_offerings.provider.locations, id)]
+  provider_usable_zone_ids = module.provider_zones.usable_zone_ids
   provider_zone_ids        = slice(local.provider_usable_zone_ids, 0, min(var.az_count, length(local.provider_usable_zone_ids)))
-  provider_azs             = [for id in local.provider_zone_ids : data.aws_availability_zones.provider.names[index(data.aws_availability_zones.provider.zone_ids, id)]]
+  provider_azs             = [for id in local.provider_zone_ids : module.provider_zones.name_by_zone_id[id]]
 
-  region_b_usable_zone_ids = [
-    for id in data.aws_availability_zones.outpost.zone_ids : id
-    if contains(data.aws_availability_zones.consumer.zone_ids, id)
-    && contains(data.aws_ec2_instance_type_offerings.consumer.locations, id)
-  ]
-  region_b_zone_ids = slice(local.region_b_usable_zone_ids, 0, min(var.az_count, length(local.region_b_usable_zone_ids)))
-  outpost_azs       = [for id in local.region_b_zone_ids : data.aws_availability_zones.outpost.names[index(data.aws_availability_zones.outpost.zone_ids, id)]]
-  consumer_azs      = [for id in local.region_b_zone_ids : data.aws_availability_zones.consumer.names[index(data.aws_availability_zones.consumer.zone_ids, id)]]
+  region_b_usable_zone_ids = [for id in module.outpost_zones.zone_ids : id if contains(module.consumer_zones.usable_zone_ids, id)]
+  region_b_zone_ids        = slice(local.region_b_usable_zone_ids, 0, min(var.az_count, length(local.region_b_usable_zone_ids)))
+  outpost_azs              = [for id in local.region_b_zone_ids : module.outpost_zones.name_by_zone_id[id]]
+  consumer_azs             = [for id in local.region_b_zone_ids : module.consumer_zones.name_by_zone_id[id]]
   # The third VPC's one instance: the first zone of region B where the producer can run it.
-  third_az = try([for az in data.aws_availability_zones.outpost.names : az if contains(data.aws_ec2_instance_type_offerings.outpost.locations, data.aws_availability_zones.outpost.zone_ids[index(data.aws_availability_zones.outpost.names, az)])][0], null)
+  third_az = try(module.outpost_zones.name_by_zone_id[module.outpost_zones.usable_zone_ids[0]], null)
 }
 
 # Account ids are inputs of the local target; on AWS the credentials decide. A mismatch is worth a

@@ -17,7 +17,7 @@ output "harness" {
       region   = var.consumer_region
       ports    = var.listener_ports
       expected = { status = 200, body_pattern = "^Hello from plh producer [a-z0-9-]+" }
-      nlb_ips  = [for eni in data.aws_network_interface.relay_nlb : eni.private_ip]
+      nlb_ips  = module.outpost.nlb_ips
     }
     endpoints = [{
       id             = aws_vpc_endpoint.service.id
@@ -28,14 +28,14 @@ output "harness" {
       eni_ips        = [for eni in data.aws_network_interface.endpoint : { az = eni.availability_zone, ip = eni.private_ip }]
       state          = aws_vpc_endpoint.service.state
     }]
-    consumers = [for i, instance in aws_instance.consumer : {
+    consumers = [for i, instance in module.consumer.instances : {
       instance_id = instance.id
       region      = var.consumer_region
       az          = local.consumer_azs[i]
       account     = local.consumer_account_id
       private_ip  = instance.private_ip
     }]
-    producers = [for i, instance in aws_instance.provider : {
+    producers = [for i, instance in module.provider_instances.instances : {
       instance_id = instance.id
       region      = var.provider_region
       az          = local.provider_azs[i]

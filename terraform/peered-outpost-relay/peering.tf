@@ -22,14 +22,14 @@ resource "aws_vpc_peering_connection_accepter" "relay" {
 
 resource "aws_route" "provider_to_outpost" {
   provider                  = aws.producer
-  route_table_id            = aws_route_table.provider.id
+  route_table_id            = module.provider_subnets.route_table_id
   destination_cidr_block    = var.outpost_cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.relay.id
 }
 
 resource "aws_route" "outpost_to_provider" {
   provider                  = aws.outpost
-  route_table_id            = aws_route_table.outpost.id
+  route_table_id            = module.outpost_subnets.route_table_id
   destination_cidr_block    = var.provider_cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.relay.id
 }
@@ -37,7 +37,7 @@ resource "aws_route" "outpost_to_provider" {
 resource "aws_route" "provider_to_third" {
   provider                  = aws.producer
   count                     = var.third_vpc ? 1 : 0
-  route_table_id            = aws_route_table.provider.id
+  route_table_id            = module.provider_subnets.route_table_id
   destination_cidr_block    = var.third_vpc_cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.relay.id
 }

@@ -1,5 +1,6 @@
-# Region A, producer account: the provider VPC and one service instance per AZ. Its only way out
-# is the peering with the outpost VPC; the outpost NLB's health checks and traffic come from there.
+# Region A, producer account: the provider VPC and one service instance per AZ (modules/
+# ssm-instances). Its only way out is the peering with the outpost VPC; the outpost NLB's health
+# checks and traffic come from there.
 
 resource "aws_vpc" "provider" {
   provider             = aws.producer
@@ -21,29 +22,15 @@ resource "aws_vpc" "provider" {
   }
 }
 
-resource "aws_subnet" "provider" {
-  provider          = aws.producer
-  count             = length(local.provider_azs)
-  vpc_id            = aws_vpc.provider.id
-  availability_zone = local.provider_azs[count.index]
-  cidr_block        = cidrsubnet(var.provider_cidr, 4, count.index)
-
-  tags = { Name = "${local.name}-provider-${local.provider_azs[count.index]}" }
-}
-
 # Local route plus the peering (peering.tf): no internet path.
-resource "aws_route_table" "provider" {
-  provider = aws.producer
-  vpc_id   = aws_vpc.provider.id
+module "provider_subnets" {
+  source    = "../modules/private-subnets"
+  providers = { aws = aws.producer }
 
-  tags = { Name = "${local.name}-provider" }
-}
-
-resource "aws_route_table_association" "provider" {
-  provider       = aws.producer
-  count          = length(aws_subnet.provider)
-  subnet_id      = aws_subnet.provider[count.index].id
-  route_table_id = aws_route_table.provider.id
+  name   = "${local.name}-provider"
+  vpc_id = aws_vpc.provider.id
+  cidr   = var.provider_cidr
+  azs    = local.provider_azs
 }
 
 # The service admits the outpost VPC (the NLB's own IPs) and, when it exists, the third VPC: so
@@ -79,31 +66,16 @@ resource "aws_vpc_security_group_egress_rule" "provider_service" {
   description       = "anything the VPC routes (SSM endpoints, the peering)"
 }
 
-data "aws_ssm_parameter" "provider_ami" {
-  provider = aws.producer
-  name     = var.ami_ssm_parameter
-}
+module "provider_instances" {
+  source    = "../modules/ssm-instances"
+  providers = { aws = aws.producer }
 
-resource "aws_instance" "provider" {
-  provider                    = aws.producer
-  count                       = length(aws_subnet.provider)
-  ami                         = data.aws_ssm_parameter.provider_ami.insecure_value
-  instance_type               = var.instance_type
-  subnet_id                   = aws_subnet.provider[count.index].id
-  vpc_security_group_ids      = [aws_security_group.provider_service.id]
-  associate_public_ip_address = false
-  iam_instance_profile        = var.producer_ssm ? aws_iam_instance_profile.producer[0].name : null
-  user_data_replace_on_change = true
-  user_data = templatefile("${path.module}/templates/producer-user-data.sh.tftpl", {
-    az    = local.provider_azs[count.index]
-    ports = join(",", var.listener_ports)
-  })
-
-  metadata_options {
-    http_tokens = "required"
-  }
-
-  tags = { Name = "${local.name}-provider-${local.provider_azs[count.index]}" }
-
-  depends_on = [aws_vpc_endpoint.provider_ssm, aws_iam_role_policy_attachment.producer_ssm]
+  name               = "${local.name}-provider"
+  azs                = local.provider_azs
+  subnet_ids         = module.provider_subnets.subnet_ids
+  security_group_ids = [aws_security_group.provider_service.id]
+  instance_profile   = var.producer_ssm ? module.provider_ssm.instance_profile_name : null
+  service_ports      = var.listener_ports
+  ami_ssm_parameter  = var.ami_ssm_parameter
+  instance_type      = var.instance_type
 }

@@ -76,7 +76,7 @@ resource "aws_route" "third_to_provider" {
 resource "aws_route" "outpost_to_third" {
   provider                  = aws.outpost
   count                     = var.third_vpc ? 1 : 0
-  route_table_id            = aws_route_table.outpost.id
+  route_table_id            = module.outpost_subnets.route_table_id
   destination_cidr_block    = var.third_vpc_cidr
   vpc_peering_connection_id = aws_vpc_peering_connection.third[0].id
 }
@@ -138,7 +138,7 @@ resource "aws_instance" "third" {
   subnet_id                   = aws_subnet.third[0].id
   vpc_security_group_ids      = [aws_security_group.third[0].id]
   associate_public_ip_address = false
-  iam_instance_profile        = aws_iam_instance_profile.producer[0].name
+  iam_instance_profile        = module.provider_ssm.instance_profile_name
 
   metadata_options {
     http_tokens = "required"
@@ -146,5 +146,5 @@ resource "aws_instance" "third" {
 
   tags = { Name = "${local.name}-third-${local.third_az}" }
 
-  depends_on = [aws_vpc_endpoint.third_ssm, aws_iam_role_policy_attachment.producer_ssm]
+  depends_on = [aws_vpc_endpoint.third_ssm]
 }

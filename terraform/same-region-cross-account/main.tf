@@ -1,6 +1,7 @@
 # Same-region, cross-account PrivateLink: a producer NLB and endpoint service in account A, an
 # interface endpoint in account B, SSM-managed consumers in private subnets with no internet path.
-# producer.tf builds account A's side, consumer.tf account B's, outputs.tf the `harness` contract.
+# producer.tf builds account A's side, consumer.tf account B's (both mostly through ../modules),
+# outputs.tf the `harness` contract.
 
 locals {
   fixture = "same-region-cross-account"
@@ -10,8 +11,6 @@ locals {
   run_tag = substr(replace(lower(element(split("-", var.run_id), length(split("-", var.run_id)) - 1)), "/[^a-z0-9]/", ""), 0, 8)
   name    = var.name_scope == "" ? "${var.name_prefix}-${local.run_tag}" : "${var.name_prefix}-${local.run_tag}-${var.name_scope}"
   tags    = merge(var.tags, { "plh:run-id" = var.run_id, "plh:fixture" = local.fixture }, var.name_scope == "" ? {} : { "plh:scope" = var.name_scope })
-
-  listener_ports = { for p in var.listener_ports : tostring(p) => p }
 
   producer_account_id = data.aws_caller_identity.producer.account_id
   consumer_account_id = data.aws_caller_identity.consumer.account_id
@@ -40,56 +39,23 @@ data "aws_partition" "consumer" {
 # endpoint's subnets sit in the zones the NLB serves (which matters with cross-zone load
 # balancing off).
 
-data "aws_availability_zones" "producer" {
-  provider = aws.producer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
+module "producer_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.producer }
+  instance_type = var.instance_type
 }
 
-data "aws_availability_zones" "consumer" {
-  provider = aws.consumer
-  state    = "available"
-
-  filter {
-    name   = "opt-in-status"
-    values = ["opt-in-not-required"]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "producer" {
-  provider      = aws.producer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
-}
-
-data "aws_ec2_instance_type_offerings" "consumer" {
-  provider      = aws.consumer
-  location_type = "availability-zone-id"
-
-  filter {
-    name   = "instance-type"
-    values = [var.instance_type]
-  }
+module "consumer_zones" {
+  source        = "../modules/zones"
+  providers     = { aws = aws.consumer }
+  instance_type = var.instance_type
 }
 
 locals {
-  usable_zone_ids = [
-    for id in data.aws_availability_zones.producer.zone_ids : id
-    if contains(data.aws_ec2_instance_type_offerings.producer.locations, id)
-    && contains(data.aws_availability_zones.consumer.zone_ids, id)
-    && contains(data.aws_ec2_instance_type_offerings.consumer.locations, id)
-  ]
-  zone_ids     = slice(local.usable_zone_ids, 0, min(var.az_count, length(local.usable_zone_ids)))
-  producer_azs = [for id in local.zone_ids : data.aws_availability_zones.producer.names[index(data.aws_availability_zones.producer.zone_ids, id)]]
-  consumer_azs = [for id in local.zone_ids : data.aws_availability_zones.consumer.names[index(data.aws_availability_zones.consumer.zone_ids, id)]]
+  usable_zone_ids = [for id in module.producer_zones.usable_zone_ids : id if contains(module.consumer_zones.usable_zone_ids, id)]
+  zone_ids        = slice(local.usable_zone_ids, 0, min(var.az_count, length(local.usable_zone_ids)))
+  producer_azs    = [for id in local.zone_ids : module.producer_zones.name_by_zone_id[id]]
+  consumer_azs    = [for id in local.zone_ids : module.consumer_zones.name_by_zone_id[id]]
 }
 
 # Account ids are inputs of the local target; on AWS the credentials decide. A mismatch is worth a

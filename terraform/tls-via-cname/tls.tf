@@ -49,7 +49,7 @@ resource "aws_acm_certificate_validation" "tls" {
 
 resource "aws_lb_listener" "tls" {
   provider          = aws.producer
-  load_balancer_arn = aws_lb.service.arn
+  load_balancer_arn = module.producer.lb.arn
   port              = var.tls_port
   protocol          = "TLS"
   certificate_arn   = aws_acm_certificate_validation.tls.certificate_arn
@@ -57,7 +57,7 @@ resource "aws_lb_listener" "tls" {
 
   default_action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.service[tostring(var.listener_ports[0])].arn
+    target_group_arn = module.producer.target_groups[tostring(var.listener_ports[0])].arn
   }
 
   tags = { Name = "${local.name}-tls" }

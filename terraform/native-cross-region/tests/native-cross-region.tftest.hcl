@@ -85,7 +85,7 @@ override_data {
 }
 
 override_resource {
-  target = aws_instance.consumer[1]
+  target = module.consumer.module.instances.aws_instance.this[1]
   values = { id = "i-0bbbbbbbbbbbbbbb1", private_ip = "10.0.16.20" }
 }
 
@@ -147,7 +147,7 @@ run "defaults_meet_the_contract" {
     error_message = "the endpoint names the service's region"
   }
   assert {
-    condition     = alltrue([for e in aws_vpc_endpoint.consumer_ssm : startswith(e.service_name, "com.amazonaws.eu-west-2.")]) && alltrue([for e in aws_vpc_endpoint.producer_ssm : startswith(e.service_name, "com.amazonaws.us-east-1.")])
+    condition     = alltrue([for e in module.consumer.ssm.endpoints : startswith(e.service_name, "com.amazonaws.eu-west-2.")]) && alltrue([for e in module.producer.ssm.endpoints : startswith(e.service_name, "com.amazonaws.us-east-1.")])
     error_message = "SSM endpoints are those of each side's own region"
   }
   assert {
@@ -155,7 +155,7 @@ run "defaults_meet_the_contract" {
     error_message = "acceptance off, the consumer account allowed, by default"
   }
   assert {
-    condition     = length(aws_lb.service.subnets) == 2 && aws_lb.service.internal && length(aws_lb.service.name) <= 32
+    condition     = length(module.producer.lb.subnets) == 2 && module.producer.lb.internal && length(module.producer.lb.name) <= 32
     error_message = "an internal NLB in two AZs"
   }
   assert {
@@ -175,7 +175,7 @@ run "three_zones_and_acceptance" {
   }
 
   override_data {
-    target = data.aws_ec2_instance_type_offerings.producer
+    target = module.producer_zones.data.aws_ec2_instance_type_offerings.this
     values = { locations = ["use1-az1", "use1-az2", "use1-az4"] }
   }
 

@@ -114,7 +114,7 @@ override_data {
 }
 
 override_resource {
-  target = aws_instance.provider[1]
+  target = module.provider_instances.aws_instance.this[1]
   values = { id = "i-0aaaaaaaaaaaaaaa1", private_ip = "10.0.16.10" }
 }
 
@@ -176,7 +176,7 @@ run "defaults_meet_the_contract" {
     error_message = "routes both ways through the accepted peering"
   }
   assert {
-    condition     = aws_lb_target_group.relay["80"].target_type == "ip" && alltrue([for a in aws_lb_target_group_attachment.relay : a.availability_zone == "all"])
+    condition     = module.outpost.target_groups["80"].target_type == "ip" && alltrue([for a in aws_lb_target_group_attachment.relay : a.availability_zone == "all"])
     error_message = "IP targets registered for all zones (they are outside the outpost VPC)"
   }
   assert {
@@ -192,7 +192,7 @@ run "defaults_meet_the_contract" {
     error_message = "acceptance off, the consumer account allowed, by default"
   }
   assert {
-    condition     = aws_lb.relay.internal && length(aws_lb.relay.name) <= 32 && alltrue([for tg in aws_lb_target_group.relay : length(tg.name) <= 32])
+    condition     = module.outpost.lb.internal && length(module.outpost.lb.name) <= 32 && alltrue([for tg in module.outpost.target_groups : length(tg.name) <= 32])
     error_message = "an internal NLB; names fit AWS limits"
   }
   assert {
@@ -228,7 +228,7 @@ run "third_vpc_for_non_transitivity" {
     error_message = "the provider admits the third VPC too, so that only non-transitivity stops it"
   }
   assert {
-    condition     = length(aws_iam_instance_profile.producer) == 1 && length(aws_vpc_endpoint.provider_ssm) == 0 && output.harness.producers == []
+    condition     = length(module.provider_ssm.iam_instance_profiles) == 1 && length(module.provider_ssm.endpoints) == 0 && output.harness.producers == []
     error_message = "producer_ssm off: no SSM in the provider VPC, but the third VPC's instance still gets a profile"
   }
   assert {
@@ -248,7 +248,7 @@ run "longest_names_fit" {
   }
 
   assert {
-    condition     = length(aws_lb.relay.name) <= 32 && aws_lb_target_group.relay["65535"].name == "abcdefghij-01234567-wxyz-r65535" && length(aws_lb_target_group.relay["65535"].name) <= 32
+    condition     = length(module.outpost.lb.name) <= 32 && module.outpost.target_groups["65535"].name == "abcdefghij-01234567-wxyz-r65535" && length(module.outpost.target_groups["65535"].name) <= 32
     error_message = "the longest prefix, run tag and scope still fit AWS's 32-character NLB and target group names"
   }
 }

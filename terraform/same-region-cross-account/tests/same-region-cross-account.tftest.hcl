@@ -92,7 +92,7 @@ override_data {
 }
 
 override_resource {
-  target = aws_instance.consumer[1]
+  target = module.consumer.module.instances.aws_instance.this[1]
   values = { id = "i-0bbbbbbbbbbbbbbb1", private_ip = "10.0.16.20" }
 }
 
@@ -175,15 +175,15 @@ run "defaults_meet_the_contract" {
     error_message = "allowed_principals defaults to the consumer account's root"
   }
   assert {
-    condition     = aws_lb.service.internal && aws_lb.service.load_balancer_type == "network" && aws_lb.service.enable_cross_zone_load_balancing
+    condition     = module.producer.lb.internal && module.producer.lb.load_balancer_type == "network" && module.producer.lb.enable_cross_zone_load_balancing
     error_message = "an internal NLB with cross-zone load balancing on"
   }
   assert {
-    condition     = toset(keys(aws_lb_listener.service)) == toset(["80"]) && aws_lb_listener.service["80"].protocol == "TCP" && aws_lb_target_group.service["80"].health_check[0].protocol == "HTTP"
+    condition     = toset(keys(module.producer.listeners)) == toset(["80"]) && module.producer.listeners["80"].protocol == "TCP" && module.producer.target_groups["80"].health_check[0].protocol == "HTTP"
     error_message = "a TCP listener on 80 with HTTP health checks"
   }
   assert {
-    condition     = alltrue([for n in concat([aws_lb.service.name], [for tg in aws_lb_target_group.service : tg.name]) : length(n) <= 32]) && aws_lb.service.name == "plh-3f9a2c-nlb"
+    condition     = alltrue([for n in concat([module.producer.lb.name], [for tg in module.producer.target_groups : tg.name]) : length(n) <= 32]) && module.producer.lb.name == "plh-3f9a2c-nlb"
     error_message = "NLB and target group names fit in 32 characters and carry the run id's short part"
   }
   assert {
@@ -191,19 +191,19 @@ run "defaults_meet_the_contract" {
     error_message = "the service endpoint is an interface endpoint without private DNS"
   }
   assert {
-    condition     = toset(keys(aws_vpc_endpoint.consumer_ssm)) == toset(["ec2messages", "ssm", "ssmmessages"]) && alltrue([for e in aws_vpc_endpoint.consumer_ssm : e.private_dns_enabled && e.service_name == "com.amazonaws.us-east-1.${split("-", e.tags["Name"])[3]}"])
+    condition     = toset(keys(module.consumer.ssm.endpoints)) == toset(["ec2messages", "ssm", "ssmmessages"]) && alltrue([for e in module.consumer.ssm.endpoints : e.private_dns_enabled && e.service_name == "com.amazonaws.us-east-1.${split("-", e.tags["Name"])[3]}"])
     error_message = "the consumer VPC has the three SSM endpoints with private DNS"
   }
   assert {
-    condition     = endswith(aws_iam_role_policy_attachment.consumer_ssm.policy_arn, ":iam::aws:policy/AmazonSSMManagedInstanceCore")
+    condition     = endswith(module.consumer.ssm.iam_role_policy_attachments[0].policy_arn, ":iam::aws:policy/AmazonSSMManagedInstanceCore")
     error_message = "consumers carry AmazonSSMManagedInstanceCore"
   }
   assert {
-    condition     = alltrue([for i in aws_instance.consumer : i.associate_public_ip_address == false && i.ami == "ami-0123456789abcdef0"])
+    condition     = alltrue([for i in module.consumer.instances : i.associate_public_ip_address == false && i.ami == "ami-0123456789abcdef0"])
     error_message = "consumers have no public address and run the AMI from the SSM parameter"
   }
   assert {
-    condition     = [for r in aws_vpc_security_group_ingress_rule.endpoint : r.cidr_ipv4] == ["10.0.0.0/16"]
+    condition     = [for r in module.consumer.endpoint_ingress_rules : r.cidr_ipv4] == ["10.0.0.0/16"]
     error_message = "the endpoint admits the consumer VPC by default"
   }
 
@@ -259,23 +259,23 @@ run "acceptance_ports_and_principals" {
     error_message = "allowed_principals as given"
   }
   assert {
-    condition     = output.harness.service.ports == tolist([80, 8443]) && toset(keys(aws_lb_listener.service)) == toset(["80", "8443"]) && length(aws_lb_target_group_attachment.service) == 6
+    condition     = output.harness.service.ports == tolist([80, 8443]) && toset(keys(module.producer.listeners)) == toset(["80", "8443"]) && length(module.producer.target_group_attachments) == 6
     error_message = "one listener and target group per port, every producer attached to each"
   }
   assert {
-    condition     = !aws_lb.service.enable_cross_zone_load_balancing
+    condition     = !module.producer.lb.enable_cross_zone_load_balancing
     error_message = "cross_zone_load_balancing reaches the NLB"
   }
   assert {
-    condition     = sort([for r in aws_vpc_security_group_ingress_rule.endpoint : "${r.cidr_ipv4}:${r.from_port}"]) == tolist(["10.9.0.0/24:80", "10.9.0.0/24:8443"])
+    condition     = sort([for r in module.consumer.endpoint_ingress_rules : "${r.cidr_ipv4}:${r.from_port}"]) == tolist(["10.9.0.0/24:80", "10.9.0.0/24:8443"])
     error_message = "the endpoint admits exactly endpoint_ingress_cidrs on the listener ports"
   }
   assert {
-    condition     = [for c in output.harness.consumers : c.az] == ["us-east-1c", "us-east-1a", "us-east-1b"] && length(aws_subnet.consumer) == 3 && length(aws_lb.service.subnets) == 3
+    condition     = [for c in output.harness.consumers : c.az] == ["us-east-1c", "us-east-1a", "us-east-1b"] && length(module.consumer.subnets) == 3 && length(module.producer.lb.subnets) == 3
     error_message = "three AZs: three consumers, three endpoint subnets, three NLB subnets"
   }
   assert {
-    condition     = output.harness.producers == [] && length(aws_vpc_endpoint.producer_ssm) == 0 && length(aws_iam_instance_profile.producer) == 0
+    condition     = output.harness.producers == [] && length(module.producer.ssm.endpoints) == 0 && length(module.producer.ssm.iam_instance_profiles) == 0
     error_message = "producer_ssm = false: no producer SSM endpoints, no producers in the output"
   }
   assert {
@@ -283,7 +283,7 @@ run "acceptance_ports_and_principals" {
     error_message = "extra tags are added, but cannot replace plh:run-id"
   }
   assert {
-    condition     = aws_lb.service.name == "plh-3f9a2c-a1b2-nlb" && local.tags["plh:scope"] == "a1b2" && aws_iam_role.consumer.name == "plh-3f9a2c-a1b2-consumer-ssm"
+    condition     = module.producer.lb.name == "plh-3f9a2c-a1b2-nlb" && local.tags["plh:scope"] == "a1b2" && module.consumer.ssm.iam_roles[0].name == "plh-3f9a2c-a1b2-consumer-ssm"
     error_message = "name_scope keeps scenarios of one run apart, in names and in the plh:scope tag"
   }
 }
@@ -299,7 +299,7 @@ run "longest_names_fit" {
   }
 
   assert {
-    condition     = aws_lb.service.name == "abcdefghij-01234567-wxyz-nlb" && aws_lb_target_group.service["65535"].name == "abcdefghij-01234567-wxyz-p65535" && length(aws_lb_target_group.service["65535"].name) <= 32
+    condition     = module.producer.lb.name == "abcdefghij-01234567-wxyz-nlb" && module.producer.target_groups["65535"].name == "abcdefghij-01234567-wxyz-p65535" && length(module.producer.target_groups["65535"].name) <= 32
     error_message = "the longest prefix, run tag and scope still fit AWS's 32-character NLB and target group names"
   }
 }

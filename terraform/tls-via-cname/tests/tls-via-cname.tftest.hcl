@@ -103,7 +103,7 @@ override_data {
 }
 
 override_resource {
-  target = aws_instance.consumer[1]
+  target = module.consumer.module.instances.aws_instance.this[1]
   values = { id = "i-0bbbbbbbbbbbbbbb1", private_ip = "10.0.16.20" }
 }
 
@@ -168,7 +168,7 @@ run "defaults_meet_the_contract" {
     error_message = "a TLS listener on 443 with the validated certificate"
   }
   assert {
-    condition     = aws_lb_listener.tls.default_action[0].target_group_arn == aws_lb_target_group.service["80"].arn && aws_lb_listener.service["80"].protocol == "TCP"
+    condition     = aws_lb_listener.tls.default_action[0].target_group_arn == module.producer.target_groups["80"].arn && module.producer.listeners["80"].protocol == "TCP"
     error_message = "TLS terminates at the NLB and forwards to the plain port's targets"
   }
   assert {
@@ -180,7 +180,7 @@ run "defaults_meet_the_contract" {
     error_message = "consumer-link.<zone> is a CNAME to the endpoint's regional name"
   }
   assert {
-    condition     = toset([for r in aws_vpc_security_group_ingress_rule.endpoint : "${r.cidr_ipv4}:${r.from_port}"]) == toset(["10.0.0.0/16:80", "10.0.0.0/16:443"])
+    condition     = toset([for r in module.consumer.endpoint_ingress_rules : "${r.cidr_ipv4}:${r.from_port}"]) == toset(["10.0.0.0/16:80", "10.0.0.0/16:443"])
     error_message = "the endpoint admits the plain and the TLS port"
   }
   assert {
@@ -214,7 +214,7 @@ run "given_zone_and_names" {
     error_message = "a given public_zone_id is used as is, without a lookup"
   }
   assert {
-    condition     = output.harness.service.ports == tolist([8080, 8443]) && aws_lb_listener.tls.port == 8443 && aws_lb_listener.tls.default_action[0].target_group_arn == aws_lb_target_group.service["8080"].arn
+    condition     = output.harness.service.ports == tolist([8080, 8443]) && aws_lb_listener.tls.port == 8443 && aws_lb_listener.tls.default_action[0].target_group_arn == module.producer.target_groups["8080"].arn
     error_message = "the TLS port and its forward to the first plain port"
   }
 }
