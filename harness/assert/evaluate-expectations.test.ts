@@ -172,3 +172,39 @@ describe('helpers', () => {
     expect([formatMs(0.256), formatMs(3.14), formatMs(250.4)]).toEqual(['0.26 ms', '3.1 ms', '250 ms'])
   })
 })
+
+describe('source, model and relation expectations', () => {
+  const withNlb = { ...service, nlb_ips: ['10.0.0.5', '10.0.16.5'] }
+  const whoami = (seq: number, ip: string) => sample(seq, { body_head: `${ip}\n` })
+
+  it('source_is_nlb passes only when every response names an NLB IP', () => {
+    const e = expectations({ body: '^\\d', source_is_nlb: true })
+    const good = [whoami(0, '10.0.0.5'), whoami(1, '10.0.16.5')]
+    expect(evaluateExpectations({ target: regional, samples: good, expect: e, service: withNlb }).at(-1)).toMatchObject({ name: 'the service sees an NLB IP as source', status: 'passed' })
+    const bad = [whoami(0, '10.0.0.5'), whoami(1, '10.9.9.9')]
+    expect(evaluateExpectations({ target: regional, samples: bad, expect: e, service: withNlb }).at(-1)).toMatchObject({ status: 'failed', detail: expect.stringContaining('1/2 responses name an NLB IP') })
+    expect(evaluateExpectations({ target: regional, samples: good, expect: e, service }).at(-1)).toMatchObject({ status: 'failed', detail: expect.stringContaining('no service.nlb_ips') })
+  })
+
+  it('within_model compares the median (less DNS) with the model, with the larger of the two tolerances', () => {
+    const e = expectations({ within_model: { ms: 2, ratio: 0.05 } })
+    const at = (ms: number) => Array.from({ length: 5 }, (_, i) => sample(i, { time_namelookup: 1, time_starttransfer: ms + 1 }))
+    const model = { timing: 'time_starttransfer' as const, expected_ms: 150 }
+    const judge = (ms: number, m: typeof model | null = model) => evaluateExpectations({ target: regional, samples: at(ms), expect: e, service, ...(m ? { model: m } : {}) }).at(-1)!
+    expect(judge(157)).toMatchObject({ name: 'median within 2 ms or 5% of the latency model', status: 'passed' })
+    expect(judge(158)).toMatchObject({ status: 'failed', detail: expect.stringContaining('error +8.0 ms (tolerance 7.5 ms') })
+    expect(judge(142.6)).toMatchObject({ status: 'passed' })
+    expect(judge(150, { timing: 'time_starttransfer', expected_ms: 1 })).toMatchObject({ status: 'failed' })
+    expect(judge(150, null)).toMatchObject({ status: 'failed', detail: 'the target has no latency model for this path' })
+  })
+
+  it('median_exceeds compares with the earlier step\'s samples', () => {
+    const e = expectations({ median_exceeds: { step: 1, by_ms: 100 } })
+    const slow = Array.from({ length: 5 }, (_, i) => sample(i, { time_starttransfer: 150 }))
+    const judge = (earlier: number[]) => evaluateExpectations({ target: regional, samples: slow, expect: e, service, stepValues: () => earlier }).at(-1)!
+    expect(judge([1, 2, 3])).toMatchObject({ name: "median time_starttransfer exceeds step 1's by ≥ 100 ms", status: 'passed' })
+    expect(judge([60, 60])).toMatchObject({ status: 'failed', detail: expect.stringContaining('difference 90.0 ms') })
+    expect(judge([])).toMatchObject({ status: 'failed', detail: expect.stringContaining('nothing to compare') })
+  })
+})
+

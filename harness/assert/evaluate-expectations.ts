@@ -7,9 +7,9 @@
 // "N% success" that share of all samples (exit 0, right status, body matches). Latency bounds
 // are judged on successful samples only. Details always carry what was measured.
 import type { HarnessOutput } from '../core/contract.js'
-import type { ExpectationResult, ProbeSample, ProbeTarget } from '../core/results.js'
-import type { Expectations, FailureClass } from '../core/scenario.js'
-import { quantileOf } from '../stats/summarize-latency.js'
+import type { ExpectationResult, ProbeResult, ProbeSample, ProbeTarget } from '../core/results.js'
+import type { Expectations, FailureClass, Timing } from '../core/scenario.js'
+import { median, quantileOf } from '../stats/summarize-latency.js'
 
 /** One target's samples with the step's expectations and the service defaults they fall back to. */
 export interface EvaluateInput {
@@ -17,7 +17,14 @@ export interface EvaluateInput {
   samples: ProbeSample[]
   expect: Expectations
   service: HarnessOutput['service']
+  /** what the target's latency model says this path shows (within_model) */
+  model?: ProbeResult['model']
+  /** the successful samples' `timing` values of an earlier step (median_exceeds), 1-based step number */
+  stepValues?: (step: number, timing: Timing) => number[]
 }
+
+/** What only evaluation needs (names never depend on it). */
+type EvaluationContext = Pick<EvaluateInput, 'model' | 'stepValues'>
 
 /** What one sample must show to count as a success. */
 export interface SuccessCriteria {
@@ -89,7 +96,7 @@ function compile(pattern: string): RegExp | null | Error {
 }
 
 /** The ordered checks for these expectations; names and evaluation come from the same place. */
-function planChecks(target: ProbeTarget, expect: Expectations, service: HarnessOutput['service']): Check[] {
+function planChecks(target: ProbeTarget, expect: Expectations, service: HarnessOutput['service'], context: EvaluationContext = {}): Check[] {
   const status = expect.status ?? service.expected.status
   const pattern = expect.body ?? service.expected.body_pattern
   const ratio = expect.success_ratio ?? 1
@@ -173,6 +180,58 @@ function planChecks(target: ProbeTarget, expect: Expectations, service: HarnessO
       },
     })
   }
+  if (expect.source_is_nlb) {
+    const nlbIps = new Set(service.nlb_ips ?? [])
+    checks.push({
+      name: 'the service sees an NLB IP as source',
+      evaluate(samples) {
+        if (nlbIps.size === 0) return { passed: false, detail: 'the fixture output lists no service.nlb_ips to compare with' }
+        const responses = samples.filter((s) => isSampleOk(s, { status, body: null }))
+        const seen = new Map<string, number>()
+        for (const s of responses) {
+          const source = s.body_head.trim().split(/\s+/)[0] ?? ''
+          seen.set(source, (seen.get(source) ?? 0) + 1)
+        }
+        const hits = [...seen].filter(([ip]) => nlbIps.has(ip)).reduce((n, [, c]) => n + c, 0)
+        return {
+          passed: responses.length > 0 && hits === responses.length,
+          detail: `${hits}/${responses.length} responses name an NLB IP (${[...nlbIps].join(', ')}); seen ${describeCounts(seen) || 'nothing'}`,
+        }
+      },
+    })
+  }
+  if (expect.within_model) {
+    const { ms: absolute, ratio: relative } = expect.within_model
+    checks.push({
+      name: `median within ${absolute} ms or ${formatPercent(relative)} of the latency model`,
+      evaluate(samples) {
+        const model = context.model
+        if (!model) return { passed: false, detail: 'the target has no latency model for this path' }
+        // DNS is not part of the path the model describes
+        const values = samples.filter((s) => isSampleOk(s, criteria)).map((s) => s[model.timing] - s.time_namelookup)
+        const measured = median(values)
+        if (measured === null) return { passed: false, detail: `no successful sample to measure (of ${samples.length})` }
+        const tolerance = Math.max(absolute, relative * model.expected_ms)
+        const error = measured - model.expected_ms
+        return {
+          passed: Math.abs(error) <= tolerance,
+          detail: `median ${model.timing} (less DNS) ${formatMs(measured)}, model ${formatMs(model.expected_ms)}, error ${error >= 0 ? '+' : ''}${formatMs(error)} (tolerance ${formatMs(tolerance)}, ${values.length} samples)`,
+        }
+      },
+    })
+  }
+  if (expect.median_exceeds) {
+    const { step, by_ms: by, timing } = expect.median_exceeds
+    checks.push({
+      name: `median ${timing} exceeds step ${step}'s by ≥ ${by} ms`,
+      evaluate(samples) {
+        const mine = median(samples.filter((s) => isSampleOk(s, criteria)).map((s) => s[timing]))
+        const theirs = median(context.stepValues?.(step, timing) ?? [])
+        if (mine === null || theirs === null) return { passed: false, detail: `nothing to compare: this probe's median ${mine === null ? 'is missing' : formatMs(mine)}, step ${step}'s ${theirs === null ? 'is missing' : formatMs(theirs)}` }
+        return { passed: mine - theirs >= by, detail: `median ${formatMs(mine)} vs step ${step}'s ${formatMs(theirs)}: difference ${formatMs(mine - theirs)} (at least ${by} ms expected)` }
+      },
+    })
+  }
   const latency = expect.latency
   if (latency) {
     const timing = latency.timing
@@ -201,7 +260,7 @@ export function expectationNames(target: ProbeTarget, expect: Expectations, serv
 /** Every expectation judged on the samples of one target, named and ordered as expectationNames. */
 export function evaluateExpectations(input: EvaluateInput): ExpectationResult[] {
   const samples = input.samples.filter((s) => s.target === input.target.key)
-  return planChecks(input.target, input.expect, input.service).map((check) => {
+  return planChecks(input.target, input.expect, input.service, { ...(input.model ? { model: input.model } : {}), ...(input.stepValues ? { stepValues: input.stepValues } : {}) }).map((check) => {
     const { passed, detail } = check.evaluate(samples)
     return { name: check.name, status: passed ? 'passed' : 'failed', detail }
   })

@@ -40,6 +40,8 @@ export const harnessOutputSchema = z.object({
   consumers: z.array(instanceSchema).min(1),
   /** provider-side instances, for scenarios that act from the provider (optional: fixtures may not expose them) */
   producers: z.array(instanceSchema).optional(),
+  /** instances that are neither consumers nor producers, e.g. a VPC peered to the relay's outpost only */
+  bystanders: z.array(instanceSchema).optional(),
   hostnames: z.object({ tls: dnsName.optional() }).catchall(dnsName).default({}),
 })
 

@@ -26,7 +26,7 @@ describe('scenario schema', () => {
     [{ ...base, steps: [{ kind: 'probe', expect: { body: '(' } }] }, 'steps[0].expect.body'],
     [{ ...base, steps: [{ kind: 'probe', expect: { failure: 'exploded' } }] }, 'steps[0].expect.failure'],
     [{ ...base, steps: [{ kind: 'probe', names: ['nope'] }] }, 'steps[0].names[0]'],
-    [{ ...base, steps: [{ kind: 'probe', surprise: 1 }] }, 'steps[0]'],
+    [{ ...base, steps: [{ kind: 'probe', surprise: 1 }] }, 'steps[0].surprise'], // an unknown key is named itself
     [{ ...base, steps: [{ kind: 'teleport' }] }, 'steps[0].kind'],
   ])('rejects %j at %s', (input, field) => {
     try {
@@ -68,5 +68,23 @@ describe('fixture contract', () => {
     const bad2 = structuredClone(good) as typeof good
     bad2.endpoints[0]!.eni_ips[0]!.ip = '10.0.1'
     expect(harnessOutputSchema.safeParse(bad2).success).toBe(false)
+  })
+})
+
+describe('median_exceeds', () => {
+  const base = { name: 'x', fixture: 'native-cross-region', description: 'd' }
+  it('accepts a reference to an earlier probe step', () => {
+    const s = scenarioSchema.parse({ ...base, steps: [probe({ names: ['regional'] }), probe({ names: ['regional'], expect: { median_exceeds: { step: 1, by_ms: 10 } } })] })
+    expect(s.steps[1]).toMatchObject({ expect: { median_exceeds: { step: 1, by_ms: 10, timing: 'time_starttransfer' } } })
+  })
+  it('refuses a reference to itself, a later step or an action, naming the field', () => {
+    for (const steps of [
+      [probe({ names: ['regional'], expect: { median_exceeds: { step: 1, by_ms: 10 } } })],
+      [{ kind: 'wait', seconds: 0 }, probe({ names: ['regional'], expect: { median_exceeds: { step: 1, by_ms: 10 } } })],
+    ]) {
+      const result = scenarioSchema.safeParse({ ...base, steps })
+      expect(result.success).toBe(false)
+      expect(result.error!.issues[0]!.path.join('.')).toMatch(/^steps\.\d\.expect\.median_exceeds\.step$/)
+    }
   })
 })

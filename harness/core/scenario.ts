@@ -4,7 +4,7 @@
 // names the file and the field.
 import { z } from 'zod'
 
-export const nameKinds = ['regional', 'zonal', 'tls', 'consumer-ips'] as const
+export const nameKinds = ['regional', 'zonal', 'tls', 'consumer-ips', 'producer-ips', 'nlb-ips'] as const
 export type NameKind = (typeof nameKinds)[number]
 
 export const failureClasses = ['timeout', 'refused', 'dns', 'tls-verify', 'tls-name', 'http-status', 'no-route', 'other'] as const
@@ -54,6 +54,18 @@ export const expectationsSchema = z
     resolves_to_own_az: z.boolean().optional(),
     /** upper bounds on latency percentiles, in ms */
     latency: latencyBoundsSchema.optional(),
+    /** the body (the producer's /whoami answer: the source address it saw) is one of the NLB's own IPs */
+    source_is_nlb: z.boolean().optional(),
+    /** the median of the model's timing is within max(ms, ratio × model) of the target's latency model */
+    within_model: z
+      .object({ ms: ms.default(2), ratio: z.number().min(0).max(1).default(0.05) })
+      .strict()
+      .optional(),
+    /** the median of `timing` exceeds the median of an earlier probe step's (1-based `step`) by at least `by_ms` */
+    median_exceeds: z
+      .object({ step: z.number().int().min(1), by_ms: z.number().min(0).max(600_000), timing: z.enum(timings).default('time_starttransfer') })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -61,10 +73,12 @@ export const probeStepSchema = z
   .object({
     kind: z.literal('probe'),
     title: z.string().min(1).optional(),
-    /** which instances run the probe */
-    from: z.enum(['consumers', 'producers']).default('consumers'),
+    /** which instances run the probe (bystanders: instances of the fixture that are neither, e.g. a third peered VPC) */
+    from: z.enum(['consumers', 'producers', 'bystanders']).default('consumers'),
     /** which names to probe: the endpoint's regional name, each zonal name, the TLS hostname, the consumers' private IPs */
     names: z.array(z.enum(nameKinds)).min(1).default(['regional', 'zonal']),
+    /** only the zonal names of these AZs (default: every AZ's) */
+    zonal_azs: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, 'expected an availability zone such as us-east-1a')).min(1).optional(),
     scheme: z.enum(['http', 'https']).default('http'),
     /** TCP port (default: the service's first listener port) */
     port: z.number().int().min(1).max(65535).optional(),
@@ -131,6 +145,13 @@ export const scenarioSchema = z
     if (s.expect_apply_error === undefined && s.steps.length === 0) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['steps'], message: 'a scenario needs at least one step' })
     }
+    s.steps.forEach((step, i) => {
+      const ref = step.kind === 'probe' ? step.expect.median_exceeds?.step : undefined
+      if (ref === undefined) return
+      if (ref > i || s.steps[ref - 1]?.kind !== 'probe') {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['steps', i, 'expect', 'median_exceeds', 'step'], message: `must name an earlier probe step (1 to ${i}), got ${ref}` })
+      }
+    })
   })
 
 export type ScenarioInput = z.input<typeof scenarioSchema>

@@ -4,6 +4,7 @@ import type { HarnessOutput, InstanceRef } from './contract.js'
 import type { ProbeResult, ProbeTarget } from './results.js'
 import type { ActionStep, ProbeStep } from './scenario.js'
 import type { FixtureManifest } from './manifest.js'
+import type { ResourceJournal } from './resource-journal.js'
 
 export type TargetName = 'local' | 'aws'
 
@@ -42,6 +43,10 @@ export interface RunContext {
   logDir: string
   log: Logger
   signal?: AbortSignal
+  /** notes every resource before it is made (harness/run/run-journal.ts), so that teardown and `plh cleanup` can work from it */
+  journal?: ResourceJournal
+  /** Receives terraform's `-json` UI messages (AWS target): the run shows "apply: 12/31 resources" from them. */
+  onTerraformEvent?: (event: { type: string; [key: string]: unknown }) => void
 }
 
 /** Outcome of one command on one instance, as SSM's GetCommandInvocation reports it. */
@@ -60,7 +65,8 @@ export interface CommandResult {
 
 /** How commands reach an instance: SSM on both targets. */
 export interface CommandTransport {
-  run(script: string, options: { timeoutSeconds: number; comment?: string; signal?: AbortSignal }): Promise<CommandResult>
+  /** `expectedSeconds`: the caller's estimate of the script's duration (the first status poll waits that long) */
+  run(script: string, options: { timeoutSeconds: number; comment?: string; signal?: AbortSignal; expectedSeconds?: number }): Promise<CommandResult>
 }
 
 export interface Target {

@@ -75,4 +75,17 @@ describe('buildProbePlan', () => {
     const noIp = { ...outputs, consumers: [{ ...instance, private_ip: undefined }] }
     expect(() => buildProbePlan(step({ names: ['consumer-ips'] }), noIp, instance)).toThrow(/i-0123456789abcdef0 has no private_ip/)
   })
+
+  it('restricts zonal names to zonal_azs, and probes NLB and producer IPs', () => {
+    const zonalA = buildProbePlan(step({ names: ['zonal'], zonal_azs: ['us-east-1b'] }), outputs, instance)
+    expect(zonalA.map((t) => [t.name_kind, t.az])).toEqual([['zonal', 'us-east-1b']])
+    const withIps = { ...outputs, service: { ...outputs.service, nlb_ips: ['10.0.0.5', '10.0.16.5'] }, producers: [{ ...instance, instance_id: 'i-0aaaaaaaaaaaaaaa0', private_ip: '10.0.0.10' }] }
+    expect(buildProbePlan(step({ names: ['nlb-ips', 'producer-ips'] }), withIps, instance).map((t) => [t.host, t.name_kind])).toEqual([
+      ['10.0.0.5', 'ip'],
+      ['10.0.16.5', 'ip'],
+      ['10.0.0.10', 'ip'],
+    ])
+    expect(() => buildProbePlan(step({ names: ['nlb-ips'] }), outputs, instance)).toThrow(/no service\.nlb_ips/)
+    expect(() => buildProbePlan(step({ names: ['producer-ips'] }), outputs, instance)).toThrow(/lists no such instance/)
+  })
 })

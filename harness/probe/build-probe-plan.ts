@@ -8,13 +8,13 @@ import type { ProbeTarget } from '../core/results.js'
 type Name = Pick<ProbeTarget, 'host' | 'name_kind' | 'az' | 'expected_ip'>
 
 /** The names one kind stands for in these outputs, in the order the outputs list them. */
-function namesOf(kind: NameKind, outputs: HarnessOutput, instance: InstanceRef): Name[] {
+function namesOf(kind: NameKind, outputs: HarnessOutput, instance: InstanceRef, zonalAzs?: string[]): Name[] {
   switch (kind) {
     case 'regional':
       return outputs.endpoints.map((e) => ({ host: e.regional_dns, name_kind: 'regional' }))
     case 'zonal':
       return outputs.endpoints.flatMap((e) =>
-        e.zonal.map((z) => {
+        e.zonal.filter((z) => !zonalAzs || zonalAzs.includes(z.az)).map((z) => {
           const eni = e.eni_ips.find((i) => i.az === z.az)
           return eni ? { host: z.dns, name_kind: 'zonal' as const, az: z.az, expected_ip: eni.ip } : { host: z.dns, name_kind: 'zonal' as const, az: z.az }
         }),
@@ -25,11 +25,23 @@ function namesOf(kind: NameKind, outputs: HarnessOutput, instance: InstanceRef):
       return [{ host: tls, name_kind: 'hostname' }]
     }
     case 'consumer-ips':
-      return outputs.consumers.map((c) => {
-        if (!c.private_ip) throw new Error(`probe names include 'consumer-ips' but consumer ${c.instance_id} has no private_ip in the fixture output (probing from ${instance.instance_id})`)
-        return { host: c.private_ip, name_kind: 'ip' }
-      })
+      return privateIps(kind, outputs.consumers, instance)
+    case 'producer-ips':
+      return privateIps(kind, outputs.producers ?? [], instance)
+    case 'nlb-ips': {
+      const ips = outputs.service.nlb_ips ?? []
+      if (ips.length === 0) throw new Error(`probe names include 'nlb-ips' but the fixture output has no service.nlb_ips (probing from ${instance.instance_id})`)
+      return ips.map((ip) => ({ host: ip, name_kind: 'ip' }))
+    }
   }
+}
+
+function privateIps(kind: NameKind, instances: InstanceRef[], from: InstanceRef): Name[] {
+  if (instances.length === 0) throw new Error(`probe names include '${kind}' but the fixture output lists no such instance (probing from ${from.instance_id})`)
+  return instances.map((i) => {
+    if (!i.private_ip) throw new Error(`probe names include '${kind}' but ${i.instance_id} has no private_ip in the fixture output (probing from ${from.instance_id})`)
+    return { host: i.private_ip, name_kind: 'ip' }
+  })
 }
 
 /**
@@ -43,7 +55,7 @@ export function buildProbePlan(step: ProbeStep, outputs: HarnessOutput, instance
   const targets: ProbeTarget[] = []
   const seen = new Set<string>()
   for (const kind of new Set(step.names)) {
-    for (const name of namesOf(kind, outputs, instance)) {
+    for (const name of namesOf(kind, outputs, instance, step.zonal_azs)) {
       if (seen.has(name.host)) continue
       seen.add(name.host)
       targets.push({ key: `t${targets.length}`, url: `${step.scheme}://${name.host}:${port}${step.path}`, port, ...name })

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path'
 import type { HarnessOutput, InstanceRef } from '../core/contract.js'
 import { InfrastructureError } from '../core/errors.js'
 import type { ProbeResult, ProbeSample, ProbeTarget } from '../core/results.js'
-import type { ProbeStep } from '../core/scenario.js'
+import type { ProbeStep, Timing } from '../core/scenario.js'
 import type { Target } from '../core/target.js'
 import { countFailures, evaluateExpectations, isSampleOk } from '../assert/evaluate-expectations.js'
 import { buildProbePlan } from '../probe/build-probe-plan.js'
@@ -22,15 +22,18 @@ export interface ProbeStepInput {
   /** where SSM outputs are written; results link to them relative to `reportDir` */
   logDir: string
   reportDir: string
+  /** probe results of the scenario's earlier steps (median_exceeds compares with them) */
+  earlierProbes?: ProbeResult[]
+  /** called before the first batch and after each one: samples done out of the instance's total (live progress) */
+  onBatch?: (progress: { instance: string; az: string; done: number; total: number }) => void
 }
 
 /** The instances a step probes from. */
 export function probeInstances(step: ProbeStep, outputs: HarnessOutput): InstanceRef[] {
-  if (step.from === 'producers') {
-    if (!outputs.producers?.length) throw new InfrastructureError('CONTRACT_VIOLATION', 'the step probes from producers but the fixture outputs none')
-    return outputs.producers
-  }
-  return outputs.consumers
+  if (step.from === 'consumers') return outputs.consumers
+  const instances = outputs[step.from]
+  if (!instances?.length) throw new InfrastructureError('CONTRACT_VIOLATION', `the step probes from ${step.from} but the fixture outputs none`)
+  return instances
 }
 
 /** Runs the step from every instance in parallel and returns one ProbeResult per instance × name. */
@@ -50,13 +53,19 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
         ...(caBundle ? { caBundle } : {}),
       })
       const transport = input.target.transport(instance)
+      const perSampleS = estimateSampleSeconds(input, instance, targets)
       const samples: ProbeSample[] = []
       const invocations: Array<{ command_id: string; log: string; keys: Set<string> }> = []
+      const total = batches.reduce((n, b) => n + b.lines, 0)
+      let done = 0
+      input.onBatch?.({ instance: instance.instance_id, az: instance.az, done, total })
       for (const batch of batches) {
         const result = await transport.run(batch.script, {
           // worst case: every request of the batch runs to its max time
           timeoutSeconds: Math.min(3600, batch.maxSeconds),
           comment: `plh probe step ${input.stepIndex + 1}`,
+          // a little under the estimate: the first status poll should rarely be too late
+          expectedSeconds: 0.8 * batch.lines * perSampleS,
         })
         apiCalls += result.apiCalls
         const logFile = join(input.logDir, `ssm-${instance.instance_id}-${result.commandId}.log`)
@@ -72,12 +81,27 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
           await writeFile(logFile + '.warning', `expected ${batch.lines} samples, parsed ${parsed.samples.length} (malformed ${parsed.malformed}, truncated ${parsed.truncated})\n`)
         }
         samples.push(...parsed.samples)
+        input.onBatch?.({ instance: instance.instance_id, az: instance.az, done: (done += batch.lines), total })
         invocations.push({ command_id: result.commandId, log: relative(input.reportDir, logFile), keys: new Set(parsed.samples.map((s) => s.target)) })
       }
       return targets.map((t) => buildProbeResult(input, instance, t, samples.filter((s) => s.target === t.key), invocations))
     }),
   )
   return { probes: perInstance.flat(), apiCalls }
+}
+
+/** What starting curl costs per sample, roughly, on top of the request itself. */
+const CURL_START_S = 0.015
+
+/**
+ * The mean time one sample of this step should take, from the latency model where the target has
+ * one (nothing where it has not), or the connect timeout for a step that expects timeouts.
+ */
+function estimateSampleSeconds(input: ProbeStepInput, instance: InstanceRef, targets: ProbeTarget[]): number {
+  const { step } = input
+  if (step.expect.failure === 'timeout') return step.connect_timeout_s
+  const perTarget = targets.map((t) => (input.target.expectedLatency?.(instance, t, step)?.expected_ms ?? 0) / 1000 + CURL_START_S)
+  return perTarget.reduce((a, b) => a + b, 0) / Math.max(1, perTarget.length)
 }
 
 function buildProbeResult(
@@ -88,13 +112,17 @@ function buildProbeResult(
   invocations: Array<{ command_id: string; log: string; keys: Set<string> }>,
 ): ProbeResult {
   const { step, outputs } = input
-  const expectations = evaluateExpectations({ target, samples, expect: step.expect, service: outputs.service })
+  const model = input.target.expectedLatency?.(instance, target, step)
+  const stepValues = (stepNumber: number, timing: Timing): number[] =>
+    (input.earlierProbes ?? [])
+      .filter((p) => p.step === stepNumber - 1)
+      .flatMap((p) => p.raw.filter((s) => s.exitcode === 0 && s.http_code === outputs.service.expected.status).map((s) => s[timing]))
+  const expectations = evaluateExpectations({ target, samples, expect: step.expect, service: outputs.service, ...(model ? { model } : {}), stepValues })
   const status = step.expect.status ?? outputs.service.expected.status
   const body = new RegExp(step.expect.body ?? outputs.service.expected.body_pattern)
   const ok = samples.filter((s) => isSampleOk(s, { status, body })).length
   const good = samples.filter((s) => s.failure === null)
   const failures = countFailures(samples, status)
-  const model = input.target.expectedLatency?.(instance, target, step)
   const result: ProbeResult = {
     step: input.stepIndex,
     step_title: input.title,

@@ -7,6 +7,7 @@ import { InfrastructureError } from '../core/errors.js'
 import { SSM_OUTPUT_TRUNCATED_MARKER } from '../core/ssm-limits.js'
 import type { CommandResult, CommandTransport, Logger } from '../core/target.js'
 import { SsmCallError, callSsm } from './ssm-call.js'
+import { pollDelayMs } from './ssm-poll-schedule.js'
 
 /** One options object for createSsmTransport: the same on both targets but for the client and the poll interval. */
 export interface SsmTransportOptions {
@@ -42,7 +43,7 @@ export function createSsmTransport(options: SsmTransportOptions): CommandTranspo
 async function runCommand(
   options: SsmTransportOptions,
   script: string,
-  run: { timeoutSeconds: number; comment?: string; signal?: AbortSignal },
+  run: { timeoutSeconds: number; comment?: string; signal?: AbortSignal; expectedSeconds?: number },
 ): Promise<CommandResult> {
   const { client, instanceId, pollIntervalMs, log } = options
   const { timeoutSeconds, signal } = run
@@ -76,8 +77,8 @@ async function runCommand(
 
     const deadline = Date.now() + (deliveryTimeoutSeconds + timeoutSeconds + GRACE_S) * 1000
     const id = commandId
-    for (;;) {
-      await sleep(pollIntervalMs, undefined, { signal })
+    for (let attempt = 0; ; attempt++) {
+      await sleep(pollDelayMs(attempt, { pollIntervalMs, ...(run.expectedSeconds ? { expectedMs: run.expectedSeconds * 1000 } : {}) }), undefined, { signal })
       const invocation = await callSsm(
         'GetCommandInvocation',
         () => client.send(new GetCommandInvocationCommand({ CommandId: id, InstanceId: instanceId }), { abortSignal: signal }),

@@ -45,7 +45,7 @@ resource "aws_vpc_endpoint_service" "service" {
   network_load_balancer_arns = [module.producer.lb.arn]
   allowed_principals         = local.allowed_principals
   # The service's own region is always supported; listing it keeps plans clean (AWS reports it).
-  supported_regions = [var.service_region, var.consumer_region]
+  supported_regions = var.support_consumer_region ? [var.service_region, var.consumer_region] : [var.service_region]
 
   tags = { Name = "${local.name}-service" }
 }

@@ -125,6 +125,12 @@ variable "listener_ports" {
   }
 }
 
+variable "support_consumer_region" {
+  description = "Whether the service lists consumer_region in supported_regions (false: creating the endpoint must fail, for the negative scenario)."
+  type        = bool
+  default     = true
+}
+
 variable "acceptance_required" {
   description = "Whether endpoint connections wait in pendingAcceptance until the producer accepts them."
   type        = bool

@@ -1,5 +1,5 @@
-# The fixture contract (harness/core/contract.ts): the one output the harness reads, and the third
-# VPC's instance for the non-transitivity scenario.
+# The fixture contract (harness/core/contract.ts): the one output the harness reads. The third
+# VPC's instance (non-transitivity) is a bystander: neither consumer nor producer.
 
 locals {
   endpoint_dns_names = [for entry in aws_vpc_endpoint.service.dns_entry : entry.dns_name]
@@ -10,7 +10,7 @@ locals {
 }
 
 output "harness" {
-  description = "The harness contract: service (the outpost's), endpoints, consumers, producers (the provider instances in region A), hostnames."
+  description = "The harness contract: service (the outpost's), endpoints, consumers, producers (the provider instances in region A), bystanders (the third VPC's instance, peered to the outpost only), hostnames."
   value = {
     service = {
       name     = aws_vpc_endpoint_service.relay.service_name
@@ -42,17 +42,13 @@ output "harness" {
       account     = local.producer_account_id
       private_ip  = instance.private_ip
     } if var.producer_ssm]
+    bystanders = [for instance in aws_instance.third : {
+      instance_id = instance.id
+      region      = var.consumer_region
+      az          = local.third_az
+      account     = local.producer_account_id
+      private_ip  = instance.private_ip
+    }]
     hostnames = {}
   }
-}
-
-output "third_vpc" {
-  description = "The third VPC's instance (peered to the outpost only), in the contract's instance shape; null unless third_vpc is true."
-  value = var.third_vpc ? {
-    instance_id = aws_instance.third[0].id
-    region      = var.consumer_region
-    az          = local.third_az
-    account     = local.producer_account_id
-    private_ip  = aws_instance.third[0].private_ip
-  } : null
 }

@@ -31,5 +31,5 @@ export async function localPrerequisiteChecks(): Promise<PrerequisiteCheck[]> {
 export async function checkLocalPrerequisites(): Promise<void> {
   const missing = (await localPrerequisiteChecks()).filter((c) => !c.ok)
   if (missing.length === 0) return
-  throw new PrerequisiteError(`the local target needs: ${missing.map((m) => `${m.name} (${m.fix})`).join('; ')}`)
+  throw new PrerequisiteError(`the local target needs: ${missing.map((m) => `${m.name} (${m.fix})`).join('; ')}; \`plh doctor\` checks again, \`bash scripts/install.sh\` installs the packages`)
 }

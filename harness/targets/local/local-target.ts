@@ -1,17 +1,21 @@
 // The local target: the fixture's topology built by the emulator, commands delivered through a
 // local SSM-compatible endpoint with the real AWS SDK, so probing runs the same code as on AWS.
 import { randomBytes } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { SSMClient } from '@aws-sdk/client-ssm'
 import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
 import { HarnessError, InfrastructureError, TeardownError } from '../../core/errors.js'
-import type { ActionStep } from '../../core/scenario.js'
+import type { ProbeResult, ProbeTarget } from '../../core/results.js'
+import type { ActionStep, ProbeStep } from '../../core/scenario.js'
 import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../core/target.js'
 import { createSsmClient } from '../ssm-client.js'
 import { createSsmTransport } from '../ssm-transport.js'
 import { waitForInstancesOnline } from '../wait-for-instances-online.js'
 import { waitUntil } from './wait-until.js'
 import { Emulator } from './emulator.js'
+import { modelStartTransferMs } from './latency/path-model.js'
 import { buildHarnessOutput } from './plan-outputs.js'
 import { execInNamespace } from './ssm/exec-in-namespace.js'
 import { startSsmEndpoint, type SsmEndpoint } from './ssm/start-ssm-endpoint.js'
@@ -36,15 +40,28 @@ export interface LocalTargetInfo {
   instances: Array<{ instance_id: string; namespace: string; role: string; ip: string }>
 }
 
+/**
+ * The local SSM endpoint's per-run credentials: random, unless PLH_LOCAL_SSM_ACCESS_KEY_ID and
+ * PLH_LOCAL_SSM_SECRET_ACCESS_KEY are both set, for a test that must know them (to prove that they
+ * never reach a log or a report) without the harness writing them anywhere.
+ */
+function localSsmCredentials(env: NodeJS.ProcessEnv = process.env): { accessKeyId: string; secretAccessKey: string } {
+  const accessKeyId = env.PLH_LOCAL_SSM_ACCESS_KEY_ID
+  const secretAccessKey = env.PLH_LOCAL_SSM_SECRET_ACCESS_KEY
+  if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey }
+  return {
+    accessKeyId: `AKIAPLH${randomBytes(7).toString('hex').toUpperCase()}`.slice(0, 20),
+    secretAccessKey: randomBytes(30).toString('base64'),
+  }
+}
+
 export class LocalTarget implements Target {
   readonly name = 'local' as const
   private emulator: Emulator | undefined
   private endpoint: SsmEndpoint | undefined
   private client: SSMClient | undefined
-  private readonly credentials = {
-    accessKeyId: `AKIAPLH${randomBytes(7).toString('hex').toUpperCase()}`.slice(0, 20),
-    secretAccessKey: randomBytes(30).toString('base64'),
-  }
+  private caFile: string | undefined
+  private readonly credentials = localSsmCredentials()
 
   constructor(private readonly options: LocalTargetOptions) {}
 
@@ -58,13 +75,21 @@ export class LocalTarget implements Target {
       // an error AWS itself would give at apply (e.g. InvalidServiceName): the apply fails
       throw new InfrastructureError('APPLY_FAILED', `apply of ${fixture.name} failed: ${(error as Error).message}`, { cause: error })
     }
-    this.emulator = new Emulator(plan, { tag: run.tag })
+    this.emulator = new Emulator(plan, { tag: run.tag, ...(run.journal ? { journal: run.journal } : {}) })
     run.log.info({ namespaces: plan.vpcs.length + plan.instances.length }, 'building emulated topology')
     try {
       await this.emulator.build()
     } catch (error) {
       throw error instanceof HarnessError ? error : new InfrastructureError('APPLY_FAILED', `emulator build failed: ${(error as Error).message}`, { cause: error })
     }
+    const ca = this.emulator.caCertificate()
+    if (ca) {
+      // the instances trust the run's CA (curl --cacert): the file lives in the run's work dir
+      await mkdir(run.workDir, { recursive: true })
+      this.caFile = join(run.workDir, `local-ca-${run.scope ?? run.tag}.pem`)
+      await writeFile(this.caFile, ca)
+    }
+    for (const assumption of plan.assumptions) run.log.info({ assumption }, 'emulator assumption')
     const nsById = new Map(plan.instances.map((i) => [i.id, i.ns]))
     const registeredAt = Date.now()
     this.endpoint = await startSsmEndpoint({
@@ -132,6 +157,19 @@ export class LocalTarget implements Target {
     return this.outputs()
   }
 
+  caBundle(): string | undefined {
+    return this.caFile
+  }
+
+  /** The latency model's time_starttransfer for this instance and name (the emulator applies the same figures). */
+  expectedLatency(instance: InstanceRef, target: ProbeTarget, step: ProbeStep): ProbeResult['model'] | undefined {
+    const plan = this.emulator?.plan
+    const from = plan?.instances.find((i) => i.id === instance.instance_id)
+    if (!plan || !from) return undefined
+    const expected = modelStartTransferMs(plan, from, target.host, target.port, step.scheme)
+    return expected === undefined ? undefined : { timing: 'time_starttransfer', expected_ms: Math.round(expected * 1000) / 1000 }
+  }
+
   /** SSM API calls the endpoint served, per operation (benchmarks read it). */
   ssmApiCalls(): Record<string, number> {
     return this.endpoint?.apiCalls() ?? {}
@@ -159,6 +197,6 @@ export class LocalTarget implements Target {
     await this.endpoint?.close()
     this.endpoint = undefined
     const left = (await this.emulator?.destroy()) ?? []
-    if (left.length > 0) throw new TeardownError(`namespaces left behind: ${left.join(', ')}`, { fields: { namespaces: left } })
+    if (left.length > 0) throw new TeardownError(`namespaces left behind: ${left.join(', ')}; \`plh cleanup --dry-run\` lists what the run left, \`plh cleanup\` removes it`, { fields: { namespaces: left } })
   }
 }

@@ -26,6 +26,7 @@ export function buildHarnessOutput(plan: TopologyPlan, endpointState: (id: strin
     })),
     consumers: plan.instances.filter((i) => i.role === 'consumer').map(instance),
     producers: plan.instances.filter((i) => i.role === 'producer').map(instance),
+    bystanders: plan.instances.filter((i) => i.role === 'bystander').map(instance),
     hostnames: { ...plan.hostnames },
   }
 }

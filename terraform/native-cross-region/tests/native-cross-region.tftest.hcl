@@ -208,3 +208,16 @@ run "rejects_same_region" {
 
   expect_failures = [aws_vpc.producer]
 }
+
+run "consumer_region_not_supported" {
+  command = plan
+
+  variables {
+    support_consumer_region = false
+  }
+
+  assert {
+    condition     = aws_vpc_endpoint_service.service.supported_regions == toset(["us-east-1"])
+    error_message = "with support_consumer_region = false the service lists only its own region, so the endpoint cannot be created"
+  }
+}

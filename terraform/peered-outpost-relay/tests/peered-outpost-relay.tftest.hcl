@@ -162,7 +162,7 @@ run "defaults_meet_the_contract" {
     error_message = "producers are the provider instances in region A: ${jsonencode(output.harness.producers)}"
   }
   assert {
-    condition     = output.third_vpc == null && length(aws_vpc.third) == 0
+    condition     = output.harness.bystanders == [] && length(aws_vpc.third) == 0
     error_message = "no third VPC by default"
   }
 
@@ -212,8 +212,8 @@ run "third_vpc_for_non_transitivity" {
   }
 
   assert {
-    condition     = output.third_vpc.instance_id == "i-0ccccccccccccccc0" && output.third_vpc.region == "eu-west-2" && output.third_vpc.az == "eu-west-2a" && output.third_vpc.account == "111111111111"
-    error_message = "the third VPC's instance, in the contract's instance shape: ${jsonencode(output.third_vpc)}"
+    condition     = length(output.harness.bystanders) == 1 && output.harness.bystanders[0].instance_id == "i-0ccccccccccccccc0" && output.harness.bystanders[0].region == "eu-west-2" && output.harness.bystanders[0].az == "eu-west-2a" && output.harness.bystanders[0].account == "111111111111"
+    error_message = "the third VPC's instance is the one bystander, in the contract's instance shape: ${jsonencode(output.harness.bystanders)}"
   }
   assert {
     condition     = aws_vpc_peering_connection.third[0].peer_vpc_id == aws_vpc.outpost.id && aws_vpc_peering_connection.third[0].auto_accept

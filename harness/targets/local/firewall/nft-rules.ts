@@ -57,3 +57,18 @@ export function buildAvailabilityCommands(tag: string, enis: string[], available
   const verb = available ? 'delete' : 'add'
   return `${verb} element ip ${tableName(tag)} unavailable ${list(enis)}\n`
 }
+
+/**
+ * A peered VPC fabric's forward chain: traffic may cross from a peering into the VPC and back,
+ * never from one peering into another (VPC peering is not transitive).
+ */
+export function buildPeeringForwardRuleset(tag: string): string {
+  return [
+    `table ip ${tableName(tag)} {`,
+    `  chain forward {`,
+    `    type filter hook forward priority 0; policy accept;`,
+    `    iifname "pcx*" oifname "pcx*" drop`,
+    `  }`,
+    `}`,
+  ].join('\n') + '\n'
+}

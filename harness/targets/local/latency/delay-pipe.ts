@@ -2,7 +2,7 @@
 // round trips of the latency model show up in curl's timings. Write it ourselves: no library
 // schedules sub-millisecond delays (timers have 1 ms granularity), so the last stretch of each
 // wait is finished on setImmediate against the high-resolution clock.
-import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 
 type Item = { at: number; chunk: Buffer | null }
 
@@ -56,7 +56,7 @@ export interface DelayOptions {
 }
 
 /** Pipes `client` ↔ `server` with the given delays; either side closing closes the other. */
-export function pipeWithDelay(client: Socket, server: Socket, options: DelayOptions): void {
+export function pipeWithDelay(client: Duplex, server: Duplex, options: DelayOptions): void {
   const started = options.acceptedAt ?? now()
   const toServer = createDelayQueue((chunk) => (chunk === null ? server.end() : server.write(chunk)))
   const toClient = createDelayQueue((chunk) => (chunk === null ? client.end() : client.write(chunk)))

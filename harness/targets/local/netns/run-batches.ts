@@ -24,6 +24,13 @@ export async function runNft(ns: string, script: string): Promise<void> {
   }
 }
 
+/** Turns on IPv4 forwarding inside a namespace (a VPC fabric that routes to its peerings). */
+export async function enableForwarding(ns: string): Promise<void> {
+  // /proc/sys/net is per namespace; writing it needs no sysctl binary (procps may be absent)
+  const result = await execa('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward'], { reject: false })
+  if (result.exitCode !== 0) throw new InfrastructureError('APPLY_FAILED', `enabling forwarding in ${ns} failed: ${result.stderr.trim()}`, { fields: { ns } })
+}
+
 /** Names of the network namespaces that exist now. */
 export async function listNamespaces(): Promise<string[]> {
   const result = await execa('ip', ['netns', 'list'], { reject: false })

@@ -4,10 +4,30 @@
 // provider's service sees as the source (client IP preservation has no effect via PrivateLink).
 import { Client } from 'undici'
 import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls'
+import { pipeWithDelay } from '../latency/delay-pipe.js'
 import type { SocketAgent } from '../netns/socket-agent.js'
 import type { NlbPlan } from '../topology/plan-types.js'
+import { duplexPair } from './duplex-pair.js'
 
-type Target = NlbPlan['targets'][number]
+export type NlbTarget = NlbPlan['targets'][number]
+type Target = NlbTarget
+
+/** How long a connection that no target can take is held before it is dropped (the client times out first). */
+const BLACKHOLE_HOLD_MS = 120_000
+
+/** One connection arriving at an NLB node: from the PrivateLink hop or from inside the VPC. */
+export interface ForwardRequest {
+  /** AZ of the node that takes the connection */
+  nodeAz: string
+  /** listener port */
+  port: number
+  /** round trip of the whole path from the client to `target`, ms (the latency model) */
+  rttMs: (target: Target) => number
+  /** when the client's connection was accepted (hrtime ms) */
+  acceptedAt: number
+}
 
 /** Health check settings; AWS's minimum interval is 5 s, the emulator checks faster to start fast. */
 export interface HealthCheckOptions {
@@ -31,11 +51,21 @@ export class EmulatedNlb {
   private cursor = 0
   private checking = false
 
+  private readonly tlsContexts = new Map<number, { context: SecureContext; targetPort: number }>()
+
   constructor(
     readonly plan: NlbPlan,
     private readonly agents: (vpcKey: string) => SocketAgent,
     private readonly health: HealthCheckOptions,
+    /** certificates of the TLS listeners, by server name (ACM's role) */
+    certificates: (serverName: string) => { certPem: string; keyPem: string } = () => {
+      throw new Error(`NLB ${plan.key} has TLS listeners but no certificates`)
+    },
   ) {
+    for (const l of plan.tlsListeners) {
+      const { certPem, keyPem } = certificates(l.serverName)
+      this.tlsContexts.set(l.port, { context: createSecureContext({ cert: certPem, key: keyPem, minVersion: 'TLSv1.2' }), targetPort: l.targetPort })
+    }
     this.states = plan.targets.map((target) => ({
       target,
       healthy: false,
@@ -117,10 +147,63 @@ export class EmulatedNlb {
     return chosen.target
   }
 
+  /** Whether the node in `az` has a healthy target to send new connections to. */
+  hasHealthyTarget(az: string): boolean {
+    return this.states.some((s) => s.healthy && (this.plan.crossZone || s.target.az === az))
+  }
+
   /** Opens a connection from the node in `az` to `target`. */
   connect(az: string, target: Target, port: number): Promise<Socket> {
     const node = this.plan.nodes.find((n) => n.az === az) ?? this.plan.nodes[0]!
     return this.agents(this.plan.vpc).connectTcp(target.ip, port, { localAddress: node.ip, timeoutMs: 5000 })
+  }
+
+  /**
+   * Takes one client connection: picks a target for the node (none: the connection is held and
+   * goes nowhere, as on AWS), connects to it from the node's IP, and pipes the two with the
+   * path's round trip applied. A TLS listener terminates TLS here and forwards plain TCP to the
+   * target port, as an NLB TLS listener does.
+   */
+  forward(client: Duplex, request: ForwardRequest): void {
+    client.on('error', () => client.destroy())
+    const target = this.pickTarget(request.nodeAz)
+    if (!target) {
+      client.resume()
+      const timer = setTimeout(() => client.destroy(), BLACKHOLE_HOLD_MS)
+      timer.unref()
+      client.on('close', () => clearTimeout(timer))
+      return
+    }
+    const rtt = request.rttMs(target)
+    const delays = { forwardMs: rtt / 2, backwardMs: rtt / 2, handshakeMs: rtt, acceptedAt: request.acceptedAt }
+    const tls = this.tlsContexts.get(request.port)
+    this.connect(request.nodeAz, target, tls ? tls.targetPort : request.port)
+      .then((upstream) => {
+        if (client.destroyed) {
+          upstream.destroy()
+          return
+        }
+        upstream.setNoDelay(true)
+        if (!tls) {
+          pipeWithDelay(client, upstream, delays)
+          return
+        }
+        // the round trips apply to the encrypted bytes between client and node; behind the
+        // TLSSocket the plain bytes go straight to the target
+        const [outer, inner] = duplexPair()
+        pipeWithDelay(client, outer, delays)
+        const secure = new TLSSocket(inner, { isServer: true, secureContext: tls.context })
+        const closeAll = (): void => {
+          secure.destroy()
+          upstream.destroy()
+          outer.destroy()
+        }
+        secure.on('error', closeAll)
+        upstream.on('error', closeAll)
+        secure.pipe(upstream)
+        upstream.pipe(secure)
+      })
+      .catch(() => client.destroy())
   }
 
   async close(): Promise<void> {

@@ -2,20 +2,17 @@
 // connection to the NLB node of the same AZ in the provider VPC, which connects on to a target.
 // Nothing routes the other way: the two VPCs share no link, only this process.
 import type net from 'node:net'
-import { hrtimeMs, pipeWithDelay } from '../latency/delay-pipe.js'
-import type { EmulatedNlb } from './emulated-nlb.js'
-
-/** How long a connection that no target can take is held before it is dropped (the client times out first). */
-const BLACKHOLE_HOLD_MS = 120_000
+import { hrtimeMs } from '../latency/delay-pipe.js'
+import type { EmulatedNlb, NlbTarget } from './emulated-nlb.js'
 
 export interface HopContext {
   nlb: EmulatedNlb
   isAvailable: () => boolean
-  /** round trip in ms the latency model gives a connection from `sourceIp` via the ENI in `eniAz` to a target in `targetAz` */
-  pathRttMs: (sourceIp: string, eniAz: string, targetAz: string) => number
+  /** round trip in ms the latency model gives a connection from `sourceIp` via the ENI in `eniAz` to `target` */
+  pathRttMs: (sourceIp: string, eniAz: string, target: NlbTarget) => number
 }
 
-/** Serves one ENI listener: every accepted connection crosses the hop or is held (no healthy target). */
+/** Serves one ENI listener: every accepted connection crosses the hop (or goes nowhere). */
 export function serveEniListener(server: net.Server, eniAz: string, port: number, ctx: HopContext): void {
   server.on('connection', (client: net.Socket) => {
     const acceptedAt = hrtimeMs()
@@ -26,26 +23,7 @@ export function serveEniListener(server: net.Server, eniAz: string, port: number
       client.destroy()
       return
     }
-    const target = ctx.nlb.pickTarget(eniAz)
-    if (!target) {
-      // no healthy target for this AZ's node: the connection goes nowhere, as on AWS
-      client.resume()
-      const timer = setTimeout(() => client.destroy(), BLACKHOLE_HOLD_MS)
-      timer.unref()
-      client.on('close', () => clearTimeout(timer))
-      return
-    }
-    const rtt = ctx.pathRttMs(client.remoteAddress ?? '', eniAz, target.az)
-    ctx.nlb
-      .connect(eniAz, target, port)
-      .then((upstream) => {
-        if (client.destroyed) {
-          upstream.destroy()
-          return
-        }
-        upstream.setNoDelay(true)
-        pipeWithDelay(client, upstream, { forwardMs: rtt / 2, backwardMs: rtt / 2, handshakeMs: rtt, acceptedAt })
-      })
-      .catch(() => client.destroy())
+    const source = client.remoteAddress ?? ''
+    ctx.nlb.forward(client, { nodeAz: eniAz, port, acceptedAt, rttMs: (target) => ctx.pathRttMs(source, eniAz, target) })
   })
 }

@@ -39,13 +39,23 @@ export function buildInstances(input: {
 }
 
 /** An NLB with one node per AZ in `vpc`, forwarding to `targets`. */
-export function buildNlb(input: { key: string; vpc: VpcPlan; azs: string[]; ports: number[]; crossZone: boolean; targets: NlbPlan['targets'] }): NlbPlan {
+export function buildNlb(input: {
+  key: string
+  vpc: VpcPlan
+  azs: string[]
+  ports: number[]
+  crossZone: boolean
+  targets: NlbPlan['targets']
+  tlsListeners?: NlbPlan['tlsListeners']
+}): NlbPlan {
+  const tlsListeners = input.tlsListeners ?? []
   return {
     key: input.key,
     vpc: input.vpc.key,
     region: input.vpc.region,
     nodes: input.azs.map((az) => ({ az, ip: nlbNodeIp(input.vpc, az) })),
-    listenerPorts: input.ports,
+    listenerPorts: [...new Set([...input.ports, ...tlsListeners.map((l) => l.port)])],
+    tlsListeners,
     crossZone: input.crossZone,
     targets: input.targets,
   }

@@ -1,13 +1,19 @@
 // Picks the planner for the topology a fixture's manifest names (a small registry, so adding a
 // topology is one file and one line).
 import { InputError } from '../../../core/errors.js'
-import type { TopologyPlan } from './plan-types.js'
+import type { PlannerInput, TopologyPlan } from './plan-types.js'
+import { planNativeCrossRegion } from './plan-native-cross-region.js'
+import { planPeeredOutpostRelay } from './plan-peered-outpost-relay.js'
 import { planSameRegionCrossAccount } from './plan-same-region-cross-account.js'
+import { planTlsViaCname } from './plan-tls-via-cname.js'
 
-type Planner = (input: { vars: Record<string, unknown>; tag: string; seed: string; source: string }) => TopologyPlan
+type Planner = (input: PlannerInput) => TopologyPlan
 
 const planners: Record<string, Planner> = {
   'same-region-cross-account': planSameRegionCrossAccount,
+  'native-cross-region': planNativeCrossRegion,
+  'peered-outpost-relay': planPeeredOutpostRelay,
+  'tls-via-cname': planTlsViaCname,
 }
 
 /** Topologies the local target can build. */

@@ -22,7 +22,8 @@ export interface InstancePlan {
   region: string
   account: string
   ip: string
-  role: 'consumer' | 'producer'
+  /** bystander: an instance in a VPC peered to the topology, neither consumer nor producer (non-transitivity) */
+  role: 'consumer' | 'producer' | 'bystander'
   /** ports the instance's web service answers on (producers) */
   servicePorts: number[]
   /** ingress the instance's security group admits: CIDR and ports */
@@ -34,7 +35,10 @@ export interface NlbPlan {
   vpc: string
   region: string
   nodes: Array<{ az: string; ip: string }>
+  /** every listener port, TCP and TLS */
   listenerPorts: number[]
+  /** listeners that terminate TLS with a certificate for `serverName`, forwarding plain TCP to `targetPort` */
+  tlsListeners: Array<{ port: number; targetPort: number; serverName: string }>
   crossZone: boolean
   targets: Array<{ instanceId: string; ip: string; az: string; vpc: string }>
 }
@@ -67,6 +71,20 @@ export interface EndpointPlan {
   ports: number[]
 }
 
+/** An inter-VPC peering: a routed link between two VPC fabrics, with the round trip between them. */
+export interface PeeringPlan {
+  id: string
+  /** requester and accepter VPC keys */
+  a: string
+  b: string
+  /** CIDRs the requester's route table sends through the peering (at least the accepter's CIDR) */
+  aRoutes: string[]
+  /** CIDRs the accepter's route table sends through the peering */
+  bRoutes: string[]
+  /** round trip the latency model gives the peering (inter-region or inside a region) */
+  rttMs: number
+}
+
 export interface DnsRecord {
   name: string
   a?: string[]
@@ -80,7 +98,19 @@ export interface TopologyPlan {
   nlbs: NlbPlan[]
   services: ServicePlan[]
   endpoints: EndpointPlan[]
+  peerings: PeeringPlan[]
   /** records each VPC's resolver serves, by VPC key */
   dns: Record<string, DnsRecord[]>
   hostnames: Record<string, string>
+  /** assumptions the emulator makes where AWS's documentation is silent, stated in results */
+  assumptions: string[]
+}
+
+/** What every planner gets: the fixture's merged variables, the namespace tag, an id seed, the input's name. */
+export interface PlannerInput {
+  vars: Record<string, unknown>
+  tag: string
+  seed: string
+  /** names the input in error messages (the scenario file) */
+  source: string
 }
