@@ -2,13 +2,21 @@
 import { cleanupRuns } from '../run/cleanup-runs.js'
 
 export async function run(options: Record<string, unknown>): Promise<number> {
-  const report = await cleanupRuns({ dryRun: Boolean(options.dryRun) })
+  const tags = options.run as string[] | undefined
+  if (tags?.some((t) => !/^[0-9a-f]{6}$/.test(t))) {
+    process.stderr.write('plh: --run: a run tag is the 6 hex digits that end a run id\n')
+    return 2
+  }
+  const report = await cleanupRuns({ dryRun: Boolean(options.dryRun), ...(tags ? { tags } : {}) })
   const verb = options.dryRun ? 'would remove' : 'removed'
-  process.stdout.write(`${verb} ${report.removed.length} namespace(s)${report.removed.length ? `: ${report.removed.join(', ')}` : ''}\n`)
-  if (report.killed.length) process.stdout.write(`killed ${report.killed.length} process(es) left inside them\n`)
-  if (report.kept.length) process.stdout.write(`kept ${report.kept.length} namespace(s) of runs still alive\n`)
+  const out = (line: string) => process.stdout.write(line + '\n')
+  out(`${verb} ${report.journaled.length} journaled resource(s) of dead runs${report.journaled.length ? `:\n  ${report.journaled.join('\n  ')}` : ''}`)
+  out(`${verb} ${report.removed.length} namespace(s) by name${report.removed.length ? `: ${report.removed.join(', ')}` : ''}`)
+  if (report.killed.length) out(`killed ${report.killed.length} process(es) left inside them`)
+  if (report.kept.length) out(`kept ${report.kept.length} namespace(s) of runs still alive`)
+  if (report.manual.length) process.stderr.write(`plh: finish by hand:\n  ${report.manual.join('\n  ')}\n`)
   if (report.failed.length) {
-    process.stderr.write(`plh: could not remove: ${report.failed.join(', ')}\n`)
+    process.stderr.write(`plh: could not remove: ${report.failed.join('; ')}\n`)
     return 4
   }
   return 0

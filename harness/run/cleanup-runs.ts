@@ -1,57 +1,91 @@
-// `plh cleanup`: removes what dead runs left (namespaces, the processes inside them, their
-// /etc/netns entries, their registry files) and nothing of a run still alive.
+// `plh cleanup`: removes what dead runs left and nothing of a run still alive. First from each
+// dead run's journal (namespaces, processes whose command line still matches, files, terraform
+// working directories), then, as a second net, anything named `plh-<tag>-…` in `ip netns` and
+// /etc/netns for runs that are not alive (a journal can be lost with its state directory).
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import { deleteNamespaces, listNamespaces } from '../targets/local/netns/run-batches.js'
 import { NETNS_ETC } from '../targets/local/emulator.js'
+import { removeJournaled } from './remove-journaled.js'
+import { dropJournalIfEmpty, listJournalTags, pendingResources, readJournal, RunJournal } from './run-journal.js'
 import { runIsAlive, stateDir, tagOfNamespace } from './run-registry.js'
 
 export interface CleanupReport {
+  /** namespaces removed by the name sweep */
   removed: string[]
+  /** namespaces of runs still alive */
   kept: string[]
+  /** what could not be removed, with why */
   failed: string[]
+  /** pids killed inside swept namespaces */
   killed: number[]
+  /** `<tag>: <kind> <id>` of each journal entry removed (or, with dryRun, that would be) */
+  journaled: string[]
+  /** commands a person must run to finish (terraform that could not run here) */
+  manual: string[]
 }
 
-/** Reclaims leftovers of dead runs; `dryRun` only lists them. */
-export async function cleanupRuns(options: { dryRun?: boolean } = {}): Promise<CleanupReport> {
-  const report: CleanupReport = { removed: [], kept: [], failed: [], killed: [] }
+/** Kills what runs inside run `tag`'s `plh-<tag>-…` namespaces, deletes them and their /etc/netns entries. */
+export async function sweepRunNamespaces(tag: string): Promise<{ removed: string[]; failed: string[]; killed: number[] }> {
+  const namespaces = (await listNamespaces()).filter((n) => tagOfNamespace(n) === tag)
+  const killed: number[] = []
+  for (const ns of namespaces) {
+    const pids = await execa('ip', ['netns', 'pids', ns], { reject: false })
+    for (const pid of pids.stdout.split('\n').filter(Boolean).map(Number)) {
+      try {
+        process.kill(pid, 'SIGKILL')
+        killed.push(pid)
+      } catch {
+        // already gone
+      }
+    }
+  }
+  const failed = await deleteNamespaces(namespaces)
+  const etc = await readdir(NETNS_ETC).catch(() => [] as string[])
+  for (const entry of etc.filter((e) => tagOfNamespace(e) === tag)) await rm(join(NETNS_ETC, entry), { recursive: true, force: true })
+  return { removed: namespaces.filter((n) => !failed.includes(n)), failed, killed }
+}
+
+/** Run tags that have something on this machine: a journal, a namespace or an /etc/netns entry. */
+async function tagsWithLeftovers(): Promise<Map<string, string[]>> {
   const byTag = new Map<string, string[]>()
+  for (const tag of await listJournalTags()) byTag.set(tag, [])
   for (const ns of await listNamespaces()) {
     const tag = tagOfNamespace(ns)
     if (tag) byTag.set(tag, [...(byTag.get(tag) ?? []), ns])
   }
-  const etc = await readdir(NETNS_ETC).catch(() => [] as string[])
-  for (const entry of etc) {
+  for (const entry of await readdir(NETNS_ETC).catch(() => [] as string[])) {
     const tag = tagOfNamespace(entry)
     if (tag && !byTag.has(tag)) byTag.set(tag, [])
   }
-  for (const [tag, namespaces] of byTag) {
+  return byTag
+}
+
+/** Reclaims leftovers of dead runs (only `tags` when given); `dryRun` only lists them. */
+export async function cleanupRuns(options: { dryRun?: boolean; tags?: string[] } = {}): Promise<CleanupReport> {
+  const report: CleanupReport = { removed: [], kept: [], failed: [], killed: [], journaled: [], manual: [] }
+  for (const [tag, namespaces] of await tagsWithLeftovers()) {
+    if (options.tags && !options.tags.includes(tag)) continue
     if (await runIsAlive(tag)) {
       report.kept.push(...namespaces)
       continue
     }
     if (options.dryRun) {
+      report.journaled.push(...pendingResources(await readJournal(tag)).map((r) => `${tag}: ${r.kind} ${r.id}`))
       report.removed.push(...namespaces)
       continue
     }
-    for (const ns of namespaces) {
-      const pids = await execa('ip', ['netns', 'pids', ns], { reject: false })
-      for (const pid of pids.stdout.split('\n').filter(Boolean).map(Number)) {
-        try {
-          process.kill(pid, 'SIGKILL')
-          report.killed.push(pid)
-        } catch {
-          // already gone
-        }
-      }
-    }
-    const left = await deleteNamespaces(namespaces)
-    report.failed.push(...left)
-    report.removed.push(...namespaces.filter((n) => !left.includes(n)))
-    for (const entry of etc.filter((e) => tagOfNamespace(e) === tag)) await rm(join(NETNS_ETC, entry), { recursive: true, force: true })
-    await rm(join(stateDir(), 'runs', `${tag}.json`), { force: true })
+    const journal = new RunJournal(tag)
+    const fromJournal = await removeJournaled(await journal.pending(), journal)
+    report.journaled.push(...fromJournal.removed.map((r) => `${tag}: ${r}`))
+    report.failed.push(...fromJournal.left.map((r) => `${tag}: ${r}`))
+    report.manual.push(...fromJournal.manual)
+    const swept = await sweepRunNamespaces(tag)
+    report.removed.push(...swept.removed)
+    report.failed.push(...swept.failed)
+    report.killed.push(...swept.killed)
+    if ((await dropJournalIfEmpty(tag)) && swept.failed.length === 0) await rm(join(stateDir(), 'runs', `${tag}.json`), { force: true })
   }
   return report
 }

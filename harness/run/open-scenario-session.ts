@@ -6,6 +6,7 @@ import type { Scenario } from '../core/scenario.js'
 import type { TargetName } from '../core/target.js'
 import { createFileLogger } from './create-logger.js'
 import { createTarget } from './create-target.js'
+import { RunJournal } from './run-journal.js'
 import { ScenarioSession } from './scenario-session.js'
 
 export interface OpenSessionInput {
@@ -31,9 +32,9 @@ export function openScenarioSession(input: OpenSessionInput): { session: Scenari
     root: input.root,
     file: shown,
     scenario,
-    target: createTarget(input.target, { source: shown }),
+    target: createTarget(input.target, { source: shown, root: input.root, steps: scenario.steps }),
     reportDir,
-    run: { runId: input.runId, tag: input.tag, workDir: join(reportDir, 'work', scenario.name), logDir, log },
+    run: { runId: input.runId, tag: input.tag, workDir: join(reportDir, 'work', scenario.name), logDir, log, journal: new RunJournal(input.tag, scenario.name) },
     ...(input.samples ? { samples: input.samples } : {}),
   })
   return { session, flushLog: () => log.flush() }

@@ -11,9 +11,13 @@ import { prepareRun, type RunOptions } from './prepare-run.js'
 import type { ScenarioSession } from './scenario-session.js'
 import type { RunOutcome } from './start-run.js'
 import { exitCodeOfRun, summarizeRun } from './summarize-run.js'
+import { takeOverRunSignals } from './run-signals.js'
+import { tearDownRun } from './tear-down-run.js'
 
 export async function runKept(options: RunOptions): Promise<RunOutcome> {
   const run = await prepareRun(options)
+  // until the topology is up, a signal tears down from the run journal (run-signals.ts)
+  const signals = takeOverRunSignals(run)
   const sessions: ScenarioSession[] = []
   const info: Record<string, unknown> = {}
   try {
@@ -41,6 +45,7 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
     // a first report to read while the topology is up; finishRun writes the final one
     await writeRunReports(run.dir, summarizeRun(run.runId, options.target, run.startedAt, sessions.map((s) => s.result())))
     process.stdout.write(`\nTopology kept up: ${join(run.dir, 'local-target.json')} has the SSM endpoint, region and credentials.\nPress Ctrl-C to tear it down.\n`)
+    signals.dispose()
     await new Promise<void>((resolveWait) => {
       process.once('SIGINT', resolveWait)
       process.once('SIGTERM', resolveWait)
@@ -50,6 +55,9 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
     return { exitCode: exitCodeOfRun(results), runId: run.runId, dir: run.dir, results }
   } finally {
     for (const s of sessions) await s.destroy()
+    signals.dispose()
+    // whatever the sessions' destroy missed, and the journal file itself
+    await tearDownRun(run.tag)
     await run.unregister()
   }
 }

@@ -1,6 +1,6 @@
 // Which runs are alive: each run writes <state dir>/runs/<tag>.json with its pid when it starts
 // and removes it when it ends; `plh cleanup` reclaims namespaces of runs whose process is gone.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** State directory: $PLH_STATE_DIR or /run/plh (tmpfs: a reboot clears it, as it clears namespaces). */
@@ -32,6 +32,22 @@ export async function runIsAlive(tag: string): Promise<boolean> {
   if (!text) return false
   const { pid } = JSON.parse(text) as { pid: number }
   return isAlive(pid)
+}
+
+/** Notes in run `tag`'s registry file that a signal stopped it: workers that start later apply nothing. */
+export async function markRunInterrupted(tag: string, signal: string): Promise<void> {
+  const file = join(stateDir(), 'runs', `${tag}.json`)
+  const text = await readFile(file, 'utf8').catch(() => null)
+  if (!text) return
+  // write then rename: a reader never sees half a file
+  await writeFile(`${file}.tmp`, JSON.stringify({ ...(JSON.parse(text) as object), interrupted: signal }))
+  await rename(`${file}.tmp`, file)
+}
+
+/** The signal that interrupted run `tag`, or null while it runs on. */
+export async function runInterruption(tag: string): Promise<string | null> {
+  const text = await readFile(join(stateDir(), 'runs', `${tag}.json`), 'utf8').catch(() => null)
+  return text ? ((JSON.parse(text) as { interrupted?: string }).interrupted ?? null) : null
 }
 
 /** The run tag a `plh-<tag>-…` namespace belongs to, or null for names that are not ours. */

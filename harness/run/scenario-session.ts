@@ -3,12 +3,15 @@
 // the local target drives it in the CLI's own process. Destroy runs whatever happened before.
 import { createHash } from 'node:crypto'
 import type { HarnessOutput } from '../core/contract.js'
-import { HarnessError, InputError } from '../core/errors.js'
+import { HarnessError, InputError, TeardownError } from '../core/errors.js'
 import type { ProbeResult, ScenarioResult, StepRecord } from '../core/results.js'
 import type { ActionStep, Scenario, Step } from '../core/scenario.js'
 import type { Fixture, RunContext, Target } from '../core/target.js'
 import { resolveScenarioInputs } from './load-scenario.js'
+import { openProgressWriter, type ProgressWriter } from './progress/write-progress.js'
 import { runProbeStep } from './run-probe-step.js'
+import { removeScenarioLeftovers } from './tear-down-run.js'
+import { pauseForTestAt } from './test-pause.js'
 
 /** A readable title for a step. */
 export function stepTitle(step: Step, index: number): string {
@@ -45,8 +48,12 @@ export class ScenarioSession {
   private apiCalls = 0
   private destroyError: unknown
   private destroyed = false
+  private readonly progress: ProgressWriter
 
   constructor(readonly options: SessionOptions) {
+    // live progress for `plh run` (harness/run/progress/); terraform's own events feed it too
+    this.progress = openProgressWriter(options.reportDir, options.scenario.name)
+    options.run.onTerraformEvent ??= (event) => this.progress.terraform(event)
     // scenarios of one run share the run tag; the scope keeps their names apart
     options.run.scope ??= createHash('sha256').update(options.scenario.name).digest('hex').slice(0, 4)
   }
@@ -66,13 +73,20 @@ export class ScenarioSession {
   /** Applies the fixture and waits until it is ready; records (does not throw) an apply failure. */
   async applyAndWait(): Promise<void> {
     const t0 = performance.now()
+    let phase: 'apply' | 'ready' = 'apply'
+    this.progress.emit({ kind: 'phase', phase, state: 'start' })
     try {
       this.outputs = await this.options.target.apply(this.fixture!, this.vars, this.options.run)
       this.phases.apply_s = seconds(performance.now() - t0)
+      this.progress.emit({ kind: 'phase', phase, state: 'done' })
       const t1 = performance.now()
+      this.progress.emit({ kind: 'phase', phase: (phase = 'ready'), state: 'start' })
+      await pauseForTestAt('wait', this.options.run)
       await this.options.target.waitReady(this.outputs)
       this.phases.ready_s = seconds(performance.now() - t1)
+      this.progress.emit({ kind: 'phase', phase, state: 'done' })
     } catch (error) {
+      this.progress.emit({ kind: 'phase', phase, state: 'failed', detail: String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200) })
       if (error instanceof InputError) throw error
       this.phases.apply_s ||= seconds(performance.now() - t0)
       this.applyError = error
@@ -84,7 +98,9 @@ export class ScenarioSession {
   async runStep(index: number): Promise<ProbeResult[]> {
     const step = this.scenario.steps[index]!
     const title = stepTitle(step, index)
+    await pauseForTestAt('probe', this.options.run)
     const t0 = performance.now()
+    this.progress.emit({ kind: 'step', index, title, state: 'start' })
     try {
       if (step.kind === 'probe') {
         const probeStep = this.options.samples ? { ...step, samples: this.options.samples } : step
@@ -96,18 +112,23 @@ export class ScenarioSession {
           target: this.options.target,
           logDir: this.options.run.logDir,
           reportDir: this.options.reportDir,
+          earlierProbes: this.probes,
+          onBatch: (batch) => this.progress.emit({ kind: 'probe-batch', step: index, ...batch }),
         })
         this.apiCalls += apiCalls
         this.probes.push(...probes)
         const failed = probes.flatMap((p) => p.expectations).filter((e) => e.status === 'failed')
         this.steps.push({ index, kind: step.kind, title, status: failed.length ? 'failed' : 'passed', detail: `${probes.length} names probed, ${failed.length} expectations failed` })
+        this.progress.emit({ kind: 'step', index, title, state: failed.length ? 'failed' : 'done' })
         return probes
       }
       await this.act(step)
       this.steps.push({ index, kind: step.kind, title, status: 'passed', detail: 'done' })
+      this.progress.emit({ kind: 'step', index, title, state: 'done' })
       return []
     } catch (error) {
       this.steps.push({ index, kind: step.kind, title, status: 'error', detail: (error as Error).message })
+      this.progress.emit({ kind: 'step', index, title, state: 'failed' })
       throw error
     } finally {
       this.phases.probe_s = seconds(this.phases.probe_s * 1000 + (performance.now() - t0))
@@ -126,16 +147,29 @@ export class ScenarioSession {
   async destroy(): Promise<void> {
     if (this.destroyed) return
     this.destroyed = true
+    await pauseForTestAt('destroy', this.options.run)
     const t0 = performance.now()
+    this.progress.emit({ kind: 'phase', phase: 'destroy', state: 'start' })
     try {
       await this.options.target.destroy()
+      this.progress.emit({ kind: 'phase', phase: 'destroy', state: 'done' })
     } catch (error) {
+      this.progress.emit({ kind: 'phase', phase: 'destroy', state: 'failed', detail: String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200) })
       this.destroyError = error
       this.options.run.log.error({ err: error }, 'destroy failed')
     } finally {
+      await this.removeLeftovers()
       this.phases.destroy_s = seconds(performance.now() - t0)
       this.finishedAt = new Date()
     }
+  }
+
+  /** Removes what the journal still lists after the target's destroy (a partial apply, a fault mid-destroy). */
+  private async removeLeftovers(): Promise<void> {
+    const report = await removeScenarioLeftovers(this.options.run.journal).catch((error: Error) => ({ left: [error.message], manual: [] as string[] }))
+    if (report.left.length === 0 || this.destroyError) return
+    this.destroyError = new TeardownError(`left behind: ${report.left.join('; ')}`, { fields: { left: report.left, finish_with: report.manual } })
+    this.options.run.log.error({ left: report.left, finish_with: report.manual }, 'destroy left resources behind')
   }
 
   /** Whether the apply outcome is what the scenario expects (an expected apply error counts as passing). */

@@ -14,6 +14,7 @@ import { settingsFromEnv } from './run-env.js'
 import { openScenarioSession } from './open-scenario-session.js'
 import { stepTitle } from './scenario-session.js'
 import { scenarioResultFile } from './result-paths.js'
+import { guardScenarioWorker } from './worker-signals.js'
 
 const HOOK_TIMEOUT_MS = 30 * 60_000
 
@@ -37,6 +38,8 @@ export async function registerScenarioSuite(file: string): Promise<void> {
     reportDir: settings.reportDir,
     ...(settings.samples ? { samples: settings.samples } : {}),
   })
+  // SIGINT/SIGTERM tear this scenario down before the worker dies (afterAll would never run)
+  const worker = await guardScenarioWorker(session)
   await session.prepare()
   await session.applyAndWait()
 
@@ -47,6 +50,7 @@ export async function registerScenarioSuite(file: string): Promise<void> {
       await mkdir(join(settings.reportDir, 'scenarios'), { recursive: true })
       await writeFile(file, JSON.stringify(session.result(), null, 2))
       flushLog()
+      await worker.release()
     }, HOOK_TIMEOUT_MS)
 
     const apply = session.applyOutcome()

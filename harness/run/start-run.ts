@@ -4,14 +4,19 @@
 // the run is left, and say how it went as an exit code.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { TeardownError } from '../core/errors.js'
+import { Writable } from 'node:stream'
 import type { RunResults, ScenarioResult } from '../core/results.js'
-import { deleteNamespaces, listNamespaces } from '../targets/local/netns/run-batches.js'
 import { finishRun } from './finish-run.js'
 import { prepareRun, type PreparedRun, type RunOptions } from './prepare-run.js'
 import { scenarioResultFile } from './result-paths.js'
 import { settingsToEnv } from './run-env.js'
 import { exitCodeOfRun } from './summarize-run.js'
+import { tearDownAfterVitest } from './after-vitest-teardown.js'
+import { RunJournal } from './run-journal.js'
+import { takeOverRunSignals } from './run-signals.js'
+import { createFileLogger } from './create-logger.js'
+import { createModuleErrorReporter } from './progress/module-error-reporter.js'
+import { watchRunProgress, type ProgressOptions } from './progress/watch-run-progress.js'
 
 export type { RunOptions } from './prepare-run.js'
 
@@ -27,24 +32,37 @@ function shimSource(suiteModule: string, scenarioFile: string): string {
 }
 
 /** Runs the selected scenarios through vitest and writes the reports. */
-export async function startRun(options: RunOptions): Promise<RunOutcome> {
+export async function startRun(options: RunOptions & ProgressOptions): Promise<RunOutcome> {
   const run = await prepareRun(options)
+  const signals = takeOverRunSignals(run)
+  // the run's own structured log, whatever the console shows (each scenario has its own under logs/)
+  const log = createFileLogger(join(run.dir, 'run.log'), { run: run.runId })
+  log.info({ target: options.target, scenarios: run.selected.map((s) => s.scenario.name), samples: options.samples }, 'run started')
   try {
-    return await runSelected(options, run)
+    const outcome = await runSelected(options, run, log)
+    log.info({ status: outcome.results.status, exitCode: outcome.exitCode }, 'run finished')
+    return outcome
+  } catch (error) {
+    log.error({ err: error }, 'run failed')
+    throw error
   } finally {
+    log.flush()
+    signals.dispose()
     await run.unregister()
   }
 }
 
-async function runSelected(options: RunOptions, run: PreparedRun): Promise<RunOutcome> {
+async function runSelected(options: RunOptions & ProgressOptions, run: PreparedRun, log: ReturnType<typeof createFileLogger>): Promise<RunOutcome> {
   const { root, selected, runId, tag, dir, startedAt } = run
   await mkdir(join(dir, 'scenarios'), { recursive: true })
   const shimDir = join(root, '.plh', 'runs', runId)
+  await new RunJournal(tag).record({ kind: 'dir', id: shimDir, path: shimDir })
   await mkdir(shimDir, { recursive: true })
   const suiteModule = resolve(root, 'harness/run/scenario-suite.ts')
   for (const { file, scenario } of selected) await writeFile(join(shimDir, `${scenario.name}.scenario.test.ts`), shimSource(suiteModule, file))
 
-  Object.assign(process.env, settingsToEnv({ runId, tag, reportDir: dir, root, target: options.target, ...(options.samples ? { samples: options.samples } : {}) }))
+  Object.assign(process.env, settingsToEnv({ runId, tag, reportDir: dir, root, target: options.target, ...(options.samples ? { samples: options.samples } : {}), ...(options.config ? { configFile: resolve(options.config) } : {}) }))
+  const progress = watchRunProgress({ runDir: dir, scenarios: selected.map((s) => s.scenario.name), log, ...(options.quiet ? { quiet: true } : {}), ...(options.verbose ? { verbose: true } : {}) })
   try {
     const { startVitest } = await import('vitest/node')
     const vitest = await startVitest(
@@ -55,7 +73,8 @@ async function runSelected(options: RunOptions, run: PreparedRun): Promise<RunOu
         config: false,
         include: [relative(root, shimDir) + '/*.scenario.test.ts'],
         watch: false,
-        reporters: options.quiet ? [['junit', { outputFile: join(dir, 'junit.xml') }]] : ['default', ['junit', { outputFile: join(dir, 'junit.xml') }]],
+        // the progress display replaces vitest's console reporter (--verbose keeps it too)
+        reporters: [...(options.verbose ? ['default' as const] : []), ['junit', { outputFile: join(dir, 'junit.xml') }], createModuleErrorReporter(log)],
         pool: 'forks',
         poolOptions: { forks: { maxForks: options.concurrency ?? 2, minForks: 1 } },
         testTimeout: 30 * 60_000,
@@ -65,9 +84,12 @@ async function runSelected(options: RunOptions, run: PreparedRun): Promise<RunOu
         sequence: { concurrent: false },
       },
       { server: { watch: null } },
+      // vitest's own console lines ("JUNIT report written to …") only with --verbose; its errors still go to stderr
+      options.verbose ? {} : { stdout: new Writable({ write: (_chunk, _encoding, callback) => callback() }) },
     )
     await vitest?.close()
   } finally {
+    await progress.stop()
     await rm(shimDir, { recursive: true, force: true })
   }
 
@@ -95,11 +117,11 @@ async function runSelected(options: RunOptions, run: PreparedRun): Promise<RunOu
   await rm(join(dir, 'scenarios'), { recursive: true, force: true })
   await rm(join(dir, 'work'), { recursive: true, force: true })
 
-  const leaked = (await listNamespaces()).filter((n) => n.startsWith(`plh-${tag}-`))
-  if (leaked.length) await deleteNamespaces(leaked)
+  // a crashed worker's fixture is still in the run journal (a signal's teardown never returns here)
+  const teardownError = await tearDownAfterVitest(run, log)
 
   const results = await finishRun(run, options.target, scenarios)
 
-  if (leaked.length) throw new TeardownError(`run ${runId} left namespaces behind (now removed): ${leaked.join(', ')}; run \`plh cleanup\` if any remain`)
+  if (teardownError) throw teardownError
   return { exitCode: exitCodeOfRun(results), runId, dir, results }
 }
