@@ -1,10 +1,29 @@
 // The small registry that picks a target implementation by name.
-import { PrerequisiteError } from '../core/errors.js'
+import type { Step } from '../core/scenario.js'
 import type { Target, TargetName } from '../core/target.js'
+import { AwsTarget } from '../targets/aws/aws-target.js'
 import { LocalTarget } from '../targets/local/local-target.js'
+import { configFileFromEnv } from './run-env.js'
+
+export interface CreateTargetOptions {
+  /** names the input in error messages (the scenario file) */
+  source: string
+  /** project root (aws: where plh.config.json is looked up; default: the working directory) */
+  root?: string
+  /** run configuration file (aws; default: PLH_CONFIG, else <root>/plh.config.json) */
+  configFile?: string
+  /** the scenario's steps (aws: a pending endpoint is ready when the scenario accepts it) */
+  steps?: readonly Step[]
+}
 
 /** A fresh target instance for one scenario. */
-export function createTarget(name: TargetName, options: { source: string }): Target {
+export function createTarget(name: TargetName, options: CreateTargetOptions): Target {
   if (name === 'local') return new LocalTarget({ source: options.source })
-  throw new PrerequisiteError('the aws target is not available in this build yet: run with --target local (see README, "Running against AWS")')
+  const configFile = options.configFile ?? configFileFromEnv()
+  return new AwsTarget({
+    source: options.source,
+    root: options.root ?? process.cwd(),
+    ...(configFile ? { configFile } : {}),
+    ...(options.steps ? { steps: options.steps } : {}),
+  })
 }

@@ -9,6 +9,8 @@ const envSchema = z.object({
   PLH_ROOT: z.string().min(1),
   PLH_TARGET: z.enum(['local', 'aws']),
   PLH_SAMPLES: z.string().regex(/^\d*$/).optional(),
+  /** the run configuration file (aws target); empty: plh.config.json in the root */
+  PLH_CONFIG: z.string().optional(),
 })
 
 export interface RunSettings {
@@ -18,6 +20,8 @@ export interface RunSettings {
   root: string
   target: 'local' | 'aws'
   samples?: number
+  /** --config FILE, absolute (aws target) */
+  configFile?: string
 }
 
 /** Environment variables that carry `settings` to workers. */
@@ -29,6 +33,7 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
     PLH_ROOT: settings.root,
     PLH_TARGET: settings.target,
     PLH_SAMPLES: settings.samples ? String(settings.samples) : '',
+    PLH_CONFIG: settings.configFile ?? '',
   }
 }
 
@@ -44,5 +49,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettin
     root: e.PLH_ROOT,
     target: e.PLH_TARGET,
     ...(e.PLH_SAMPLES ? { samples: Number(e.PLH_SAMPLES) } : {}),
+    ...(e.PLH_CONFIG ? { configFile: e.PLH_CONFIG } : {}),
   }
+}
+
+/** The run configuration file a worker was given (PLH_CONFIG), or undefined for the default. */
+export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.PLH_CONFIG ? env.PLH_CONFIG : undefined
 }

@@ -49,7 +49,7 @@ export async function waitForInstancesOnline(
     if (Date.now() - started + pollIntervalMs > timeoutMs) {
       const missing = [...pending]
       const detail = missing.map((id) => `${id} (${lastSeen.has(id) ? `PingStatus ${lastSeen.get(id)}` : 'not registered'})`).join(', ')
-      throw new InfrastructureError('NOT_READY', `SSM did not report ${missing.length} instance(s) Online within ${timeoutMs} ms: ${detail}`, {
+      throw new InfrastructureError('NOT_READY', `SSM did not report ${missing.length} instance(s) Online within ${timeoutMs} ms: ${detail}; an unregistered instance lacks a path to SSM (its VPC's ssm, ssmmessages and ec2messages endpoints) or the AmazonSSMManagedInstanceCore policy`, {
         fields: { missing, timeoutMs, apiCalls },
       })
     }

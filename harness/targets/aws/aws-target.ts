@@ -1,0 +1,271 @@
+// The AWS target: the fixture applied by terraform in the run's own work directory and state, the
+// `harness` output validated against the contract, readiness from EC2 and SSM, probes through the
+// same SSM transport as the local target (per account alias and region), actions as EC2/ELBv2
+// calls, and destroy whatever happened before.
+import { join } from 'node:path'
+import { accountVariables } from '../../core/account-variables.js'
+import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
+import { HarnessError, InfrastructureError, InputError, TeardownError } from '../../core/errors.js'
+import type { ProbeResult, ProbeTarget } from '../../core/results.js'
+import { defaultRunConfigFile, type RunConfig } from '../../core/run-config.js'
+import type { ActionStep, ProbeStep, Step } from '../../core/scenario.js'
+import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../core/target.js'
+import { formatFieldPath } from '../../core/validate-input.js'
+import { loadRunConfig } from '../../run/load-run-config.js'
+import { createSsmTransport } from '../ssm-transport.js'
+import { waitForInstancesOnline } from '../wait-for-instances-online.js'
+import { runAwsAction, endpointClient, type AwsActionContext } from './aws-actions.js'
+import { AwsClients } from './aws-clients.js'
+import { waitForEndpointsReady } from './endpoint-readiness.js'
+import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
+import { TerraformWorkspace } from './terraform/terraform-workspace.js'
+
+/** Fixture names allow a 10-character prefix (NLB and target group names stop at 32 characters). */
+const MAX_FIXTURE_NAME_PREFIX = 10
+
+export interface AwsTargetOptions {
+  /** names the input in error messages (the scenario file) */
+  source: string
+  /** project root: where plh.config.json is looked up */
+  root: string
+  /** --config FILE (default: <root>/plh.config.json) */
+  configFile?: string
+  /** the configuration itself (tests); skips reading the file */
+  config?: RunConfig
+  /** prebuilt clients (tests: with stand-in credentials) */
+  clients?: AwsClients
+  /** the scenario's steps: an endpoint in pendingAcceptance is ready when the scenario accepts it (or expects that state) */
+  steps?: readonly Step[]
+  /** between polls of AWS; default 5000 (never below 2000 against AWS: tight polling draws throttling) */
+  pollIntervalMs?: number
+  /** between GetCommandInvocation polls; default 2000 */
+  ssmPollIntervalMs?: number
+  /** how long endpoints may take to become available; default 10 min */
+  endpointTimeoutMs?: number
+  /** how long instances may take to show Online in SSM; default 15 min (boot, agent start, registration) */
+  instanceTimeoutMs?: number
+  /** extra environment for terraform (tests) */
+  terraformEnv?: Record<string, string>
+}
+
+export class AwsTarget implements Target {
+  readonly name = 'aws' as const
+  private workspace: TerraformWorkspace | undefined
+  private clients: AwsClients | undefined
+  private outputs: HarnessOutput | undefined
+  private outputsFile = 'outputs.tf'
+  private run: RunContext | undefined
+  private readonly aliases = new Map<string, string>()
+  private readonly p50ByEndpoint = new Map<string, number>()
+  private readonly removedTargets: AwsActionContext['removed'] = new Map()
+
+  constructor(private readonly options: AwsTargetOptions) {}
+
+  async apply(fixture: Fixture, vars: Vars, run: RunContext): Promise<HarnessOutput> {
+    this.run = run
+    this.outputsFile = join('terraform', fixture.name, 'outputs.tf')
+    const { config, file } = await this.loadConfig()
+    const declared = Object.keys(fixture.variables)
+    const tfVars = pickDeclared(
+      {
+        ...vars,
+        ...accountVariables(config, declared, file),
+        run_id: run.runId,
+        name_prefix: config.name_prefix,
+        name_scope: run.scope ?? '',
+        tags: { ...config.tags, ...((vars.tags as Record<string, string> | undefined) ?? {}) },
+      },
+      declared,
+    )
+    this.clients ??= this.options.clients ?? new AwsClients({ config, log: run.log })
+    this.workspace = new TerraformWorkspace({
+      fixtureDir: fixture.dir,
+      workDir: join(run.workDir, 'terraform'),
+      vars: tfVars,
+      backend: config.state_backend,
+      logFile: join(run.logDir, 'terraform.log'),
+      onEvent: (e) => {
+        if (e.level === 'error' || e.level === 'warn') run.log.warn({ terraform: e.type, resource: e.resource }, e.message)
+        else run.log.debug({ terraform: e.type, resource: e.resource }, e.message)
+        run.onTerraformEvent?.({ ...e })
+      },
+      runId: run.runId,
+      ...(run.scope ? { scope: run.scope } : {}),
+      ...(run.signal ? { signal: run.signal } : {}),
+      ...(this.options.terraformEnv ? { env: this.options.terraformEnv } : {}),
+    })
+    run.log.info({ fixture: fixture.name, state: config.state_backend.type }, 'terraform apply')
+    const raw = await this.workspace.apply()
+    this.outputs = this.validateOutputs(raw)
+    await this.resolveAliases(this.outputs)
+    return this.outputs
+  }
+
+  async waitReady(outputs: HarnessOutput): Promise<void> {
+    const clients = this.requireClients()
+    const log = this.run?.log
+    const signal = this.run?.signal
+    await waitForEndpointsReady({
+      outputs,
+      clientFor: (e) => endpointClient(e, outputs, this.actionContext()),
+      acceptsPending: this.scenarioAcceptsPending(),
+      timeoutMs: this.options.endpointTimeoutMs ?? 10 * 60_000,
+      pollIntervalMs: this.pollIntervalMs(),
+      outputsFile: this.outputsFile,
+      ...(signal ? { signal } : {}),
+      ...(log ? { log } : {}),
+    })
+    const groups = new Map<string, { alias: string; region: string; ids: string[] }>()
+    for (const instance of [...outputs.consumers, ...(outputs.producers ?? [])]) {
+      const alias = this.aliasOf(instance.account)
+      const key = `${alias}:${instance.region}`
+      const group = groups.get(key) ?? { alias, region: instance.region, ids: [] }
+      group.ids.push(instance.instance_id)
+      groups.set(key, group)
+    }
+    await Promise.all(
+      [...groups.values()].map(async ({ alias, region, ids }) => {
+        try {
+          await waitForInstancesOnline(clients.ssm(alias, region), ids, {
+            timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
+            pollIntervalMs: this.pollIntervalMs(),
+            ...(signal ? { signal } : {}),
+            ...(log ? { log } : {}),
+          })
+        } catch (error) {
+          if (error instanceof InfrastructureError) {
+            throw new InfrastructureError(error.code, `account "${alias}" (${region}): ${error.message}`, { cause: error, fields: { ...error.fields, account: alias, region } })
+          }
+          throw error
+        }
+      }),
+    )
+    await this.fetchInterRegionLatency(outputs)
+  }
+
+  transport(instance: InstanceRef): CommandTransport {
+    const alias = this.aliasOf(instance.account)
+    return createSsmTransport({
+      client: this.requireClients().ssm(alias, instance.region),
+      instanceId: instance.instance_id,
+      pollIntervalMs: this.options.ssmPollIntervalMs ?? 2000,
+      ...(this.run?.log ? { log: this.run.log } : {}),
+    })
+  }
+
+  async act(action: ActionStep, outputs: HarnessOutput): Promise<HarnessOutput> {
+    this.outputs = await runAwsAction(action, outputs, this.actionContext())
+    return this.outputs
+  }
+
+  expectedLatency(_instance: InstanceRef, target: ProbeTarget, step: ProbeStep): ProbeResult['model'] | undefined {
+    return this.outputs ? expectedCrossRegionLatency(this.outputs.endpoints, this.p50ByEndpoint, target, step) : undefined
+  }
+
+  /** AWS's inter-region p50 (ms) per cross-region endpoint, as fetched in waitReady. */
+  interRegionP50(): ReadonlyMap<string, number> {
+    return this.p50ByEndpoint
+  }
+
+  async destroy(): Promise<void> {
+    try {
+      await this.workspace?.destroy()
+    } catch (error) {
+      if (error instanceof TeardownError) {
+        throw new TeardownError(`${error.message}; or list what the run left with \`plh janitor --target aws\` and remove it with \`--delete\``, { cause: error, fields: error.fields })
+      }
+      throw error
+    } finally {
+      // clients are rebuilt on demand, so a repeated destroy stays harmless
+      if (!this.options.clients) {
+        this.clients?.destroy()
+        this.clients = undefined
+      }
+    }
+  }
+
+  private async loadConfig(): Promise<{ config: RunConfig; file: string }> {
+    const file = this.options.configFile ?? defaultRunConfigFile
+    const config = this.options.config ?? (await loadRunConfig(this.options.root, this.options.configFile))
+    if (!config) {
+      throw new InputError(file, '(root)', 'the aws target needs a run configuration: copy plh.config.example.json to plh.config.json (accounts, regions, state backend) or pass --config FILE')
+    }
+    if (config.name_prefix.length > MAX_FIXTURE_NAME_PREFIX) {
+      throw new InputError(file, 'name_prefix', `at most ${MAX_FIXTURE_NAME_PREFIX} characters on the aws target (the fixtures' NLB and target group names must fit in 32), got "${config.name_prefix}"`)
+    }
+    return { config, file }
+  }
+
+  /** The `harness` output checked against the contract; a violation names the fixture's outputs.tf and the field. */
+  private validateOutputs(raw: Record<string, unknown>): HarnessOutput {
+    if (raw.harness === undefined) {
+      throw new InfrastructureError('CONTRACT_VIOLATION', `${this.outputsFile}: harness: the fixture has no \`harness\` output (outputs: ${Object.keys(raw).join(', ') || 'none'})`, { fields: { file: this.outputsFile } })
+    }
+    const parsed = harnessOutputSchema.safeParse(raw.harness)
+    if (parsed.success) return parsed.data
+    const issue = parsed.error.issues[0]!
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''
+    const field = formatFieldPath(['harness', ...issue.path])
+    throw new InfrastructureError('CONTRACT_VIOLATION', `${this.outputsFile}: ${field}: ${issue.message}${more}`, { fields: { file: this.outputsFile, field } })
+  }
+
+  /** Maps every account the outputs name to a configured alias, once (STS where the config lacks account_id). */
+  private async resolveAliases(outputs: HarnessOutput): Promise<void> {
+    const clients = this.requireClients()
+    for (const account of new Set([...outputs.consumers, ...(outputs.producers ?? [])].map((i) => i.account))) {
+      if (!this.aliases.has(account)) this.aliases.set(account, await clients.aliasOf(account))
+    }
+  }
+
+  private aliasOf(accountId: string): string {
+    const alias = this.aliases.get(accountId)
+    if (alias === undefined) throw new InfrastructureError('NOT_READY', `account ${accountId} was not mapped to an alias of the run configuration (apply first)`)
+    return alias
+  }
+
+  private scenarioAcceptsPending(): boolean {
+    return (this.options.steps ?? []).some((s) => s.kind === 'accept-endpoint' || (s.kind === 'expect-endpoint-state' && s.state === 'pendingAcceptance'))
+  }
+
+  private pollIntervalMs(): number {
+    return this.options.pollIntervalMs ?? 5000
+  }
+
+  private requireClients(): AwsClients {
+    if (!this.clients) throw new InfrastructureError('NOT_READY', 'the aws target has not been applied')
+    return this.clients
+  }
+
+  private actionContext(): AwsActionContext {
+    return {
+      clients: this.requireClients(),
+      aliasOf: (id) => this.aliasOf(id),
+      outputsFile: this.outputsFile,
+      pollIntervalMs: this.pollIntervalMs(),
+      timeoutMs: this.options.endpointTimeoutMs ?? 10 * 60_000,
+      removed: this.removedTargets,
+      ...(this.run?.signal ? { signal: this.run.signal } : {}),
+      ...(this.run?.log ? { log: this.run.log } : {}),
+    }
+  }
+
+  /** AWS's own p50 between the regions of each cross-region endpoint; informational, so a failure is a warning. */
+  private async fetchInterRegionLatency(outputs: HarnessOutput): Promise<void> {
+    for (const endpoint of crossRegionEndpoints(outputs.endpoints)) {
+      const { client, target } = endpointClient(endpoint, outputs, this.actionContext())
+      try {
+        const p50 = await awsInterRegionP50(client, endpoint.region, endpoint.service_region, { target, minDelayMs: this.pollIntervalMs(), ...(this.run?.signal ? { signal: this.run.signal } : {}) })
+        if (p50 !== undefined) this.p50ByEndpoint.set(endpoint.id, p50)
+        this.run?.log.info({ endpoint: endpoint.id, from: endpoint.region, to: endpoint.service_region, p50_ms: p50 ?? null }, 'AWS inter-region p50')
+      } catch (error) {
+        if (!(error instanceof HarnessError)) throw error
+        this.run?.log.warn({ endpoint: endpoint.id, err: error.message }, 'no AWS inter-region latency figure (ec2:GetAwsNetworkPerformanceData)')
+      }
+    }
+  }
+}
+
+/** Only the variables the fixture declares: terraform warns about (and future versions refuse) undeclared ones. */
+function pickDeclared(vars: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(vars).filter(([name, value]) => declared.includes(name) && value !== undefined))
+}
