@@ -1,5 +1,6 @@
 // The result model of a run: what results.json holds (issue 2's observable contract; other tools
 // read these names, so keep them) and what reporters render.
+import type { ComparisonResult } from './comparison.js'
 import type { FailureClass, NameKind, Timing } from './scenario.js'
 
 /** One curl request, as parsed from the probe script's JSON line. Times in milliseconds. */
@@ -116,4 +117,12 @@ export interface RunResults {
   finished_at: string
   status: ScenarioStatus
   scenarios: ScenarioResult[]
+  /** comparisons (scenarios/*.comparison.ts) whose two scenarios both ran */
+  comparisons?: ComparisonResult[]
+  /** set on the partial results of one shard of a sharded run (`plh run --shard i/n`) */
+  shard?: { index: number; count: number }
+  /** set by `plh report --merge`: the run ids of the shards joined into this run */
+  merged_from?: string[]
+  /** the checkout's git revision (HEAD) when the run finished, where known */
+  git_revision?: string
 }

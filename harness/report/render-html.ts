@@ -7,6 +7,7 @@ import { formatSeconds, html, trustHtml, type SafeHtml } from './html.js'
 import { maskRunResults } from './mask-accounts.js'
 import { reportStyle } from './report-style.js'
 import { renderStatusBadge } from './report-icons.js'
+import { renderComparisons } from './render-comparison.js'
 import { renderScenario } from './render-scenario.js'
 import { renderFailures, renderRegressions, renderVerdict, secondsBetween } from './render-summary.js'
 import { renderTrends } from './render-trends.js'
@@ -59,6 +60,7 @@ export function renderHtmlReport(results: RunResults, options: RenderHtmlOptions
 ${renderVerdict(shown, revision)}
 ${renderRegressions(regressions, options.regressions?.baselineRuns ?? 7)}
 ${renderFailures(shown)}
+${renderComparisons(shown)}
 ${renderOverview(shown)}
 ${options.history ? renderTrends(shown, history) : ''}
 <section id="details"><h2>Scenario details</h2>
