@@ -140,47 +140,110 @@ describe('probe script with real curl on loopback', () => {
   })
 })
 
-describe('values placed into the script cannot run shell (fake curl records argv)', () => {
+describe('values placed into the script, or coming back from curl, cannot run shell (fake curl records argv)', () => {
   let fake: FakeCurl
+  let mark: string
   beforeAll(async () => {
     fake = await makeFakeCurl()
-    await fake.setOutcome({ stdout: '6 "c":"200","ip":"127.0.0.1","tn":0,"tc":0,"ta":0,"ts":0,"tt":0.000100\n', body: 'hello\n' })
+    mark = join(fake.dir, 'pwned')
   })
   afterAll(() => fake.cleanup())
 
-  it('passes URL and CA path to curl byte for byte and runs nothing else (property)', async () => {
-    const mark = join(fake.dir, 'pwned')
-    const payloads = [
-      `$(touch ${mark})`,
-      `\`touch ${mark}\``,
-      `'; touch ${mark}; '`,
-      `"; touch ${mark}; "`,
-      `\ntouch ${mark}\n`,
-      `'$(touch ${mark})'`,
-      `\\'; touch ${mark} #`,
-      `"$(touch ${mark})"`,
-      '${IFS}*?[a]{b,c}~!#&|<>;',
-      'é ☃ 𝄞 \u200b',
-      '\r\t\u0001\u007f',
-    ]
-    const piece = fc.oneof(fc.constantFrom(...payloads), fc.string({ unit: 'grapheme', maxLength: 12 }))
-    const text = fc.array(piece, { maxLength: 4 }).map((parts) => parts.join('').replaceAll('\0', ''))
+  // Each payload, were it ever evaluated by the shell, would create the marker file (or run a
+  // second curl, which the exact call list would show).
+  const payloads = () => [
+    `$(touch ${mark})`,
+    `\`touch ${mark}\``,
+    `'; touch ${mark}; '`,
+    `"; touch ${mark}; "`,
+    `\ntouch ${mark}\n`,
+    `'$(touch ${mark})'`,
+    `\\'; touch ${mark} #`,
+    `"$(touch ${mark})"`,
+    `$(curl -o ${mark} x)`,
+    `>${mark}`,
+    `; curl x; touch ${mark}`,
+    '${IFS}*?[a]{b,c}~!#&|<>;',
+    '$HOME $0 $$ $? $@ $*',
+    'é ☃ 𝄞 \u200b ﷽',
+    '\r\t\u0001\u007f\u001b[31m',
+    '%s%n%d\\0\\n',
+  ]
+  const text = (maxLength: number) =>
+    fc
+      .array(fc.oneof(fc.constantFrom(...payloads()), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength })
+      .map((parts) => parts.join('').replaceAll('\0', ''))
+  const ok = (size: number) => `${size} "c":"200","ip":"127.0.0.1","tn":0,"tc":0,"ta":0,"ts":0,"tt":0.000100\n`
+
+  it('passes URLs (host names, paths) and the CA path to curl byte for byte, in order, and runs nothing else (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(text, text, text, fc.constantFrom('/bin/sh', 'bash'), async (host, path, ca, shell) => {
-        const url = `http://${host}:80/${path}`
-        const options = { samples: 1, timeoutS: 3, connectTimeoutS: 1, caBundle: `/etc/${ca}` }
-        await fake.setOutcome({ stdout: '6 "c":"200","ip":"127.0.0.1","tn":0,"tc":0,"ta":0,"ts":0,"tt":0.000100\n', body: 'hello\n' })
-        const { stdout } = await fake.runScript(buildProbeScripts([target('t0', 'http://x:1/')].map((t) => ({ ...t, url })), options)[0]!, shell)
-        expect(existsSync(mark)).toBe(false)
-        const calls = await fake.calls()
-        expect(calls).toHaveLength(1)
-        const argv = calls[0]!
-        const fixed = buildCurlArgs(options)
-        expect(argv.slice(0, fixed.length)).toEqual(fixed)
-        expect(argv.slice(fixed.length)).toEqual(['-o', expect.stringMatching(/\/body$/), '--url', url])
-        expect(parseProbeOutput(stdout).samples).toMatchObject([{ target: 't0', http_code: 200, body_head: 'hello\n' }])
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(text(4), text(4), fc.integer({ min: 1, max: 65535 })), { minLength: 1, maxLength: 3 }),
+        text(3),
+        fc.integer({ min: 1, max: 2 }),
+        fc.constantFrom('/bin/sh', 'bash'),
+        async (names, ca, samples, shell) => {
+          const targets = names.map(([host, path, port], i) => ({ ...target(`t${i}`, 'http://x:1/'), url: `http://${host}:${port}/${path}` }))
+          const options = { samples, timeoutS: 3, connectTimeoutS: 1, caBundle: `/etc/${ca}` }
+          await fake.setOutcome({ stdout: ok(6), body: 'hello\n' })
+          const scripts = buildProbeScripts(targets, options)
+          let stdout = ''
+          for (const script of scripts) stdout += (await fake.runScript(script, shell)).stdout
+          expect(existsSync(mark)).toBe(false)
+          const calls = await fake.calls()
+          // round-robin: t0 s0, t1 s0, … t0 s1, …: exactly one curl per sample, nothing in between
+          const urls = Array.from({ length: samples }, () => targets.map((t) => t.url)).flat()
+          expect(calls).toHaveLength(urls.length)
+          const fixed = buildCurlArgs(options)
+          calls.forEach((argv, i) => {
+            expect(argv.slice(0, fixed.length)).toEqual(fixed)
+            expect(argv.slice(fixed.length)).toEqual(['-o', expect.stringMatching(/\/body$/), '--url', urls[i]])
+          })
+          const parsed = parseProbeOutput(stdout)
+          expect(parsed.malformed).toBe(0)
+          expect(parsed.samples).toHaveLength(urls.length)
+          for (const sample of parsed.samples) expect(sample).toMatchObject({ http_code: 200, body_head: 'hello\n' })
+        },
+      ),
       { numRuns: 60 },
+    )
+  })
+
+  it('treats bodies, error messages and curl\'s verbose log as data: never evaluated, reported intact (property)', async () => {
+    const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
+    await fc.assert(
+      fc.asyncProperty(
+        text(8).filter((b) => bytes(b) <= 400),
+        text(3).filter((m) => bytes(m) <= 100),
+        text(3).filter((c) => bytes(c) <= 100 && !c.includes('\n')),
+        fc.boolean(),
+        fc.constantFrom('/bin/sh', 'bash'),
+        async (body, message, connectText, succeeds, shell) => {
+          const options = { samples: 1, timeoutS: 3, connectTimeoutS: 1 }
+          const verbose = `* Trying 10.0.0.1:80...\n* connect to 10.0.0.1 port 80 failed: ${connectText}\n* Closing connection\n`
+          await fake.setOutcome(
+            succeeds
+              ? { stdout: ok(bytes(body)), body, stderr: verbose }
+              : { stdout: `0 "c":"000","ip":"","tn":0,"tc":0,"ta":0,"ts":0,"tt":0\n${message}`, body, stderr: verbose, exit: 7 },
+          )
+          const { stdout } = await fake.runScript(buildProbeScripts([target('t0', 'http://example.test:80/')], options)[0]!, shell)
+          expect(existsSync(mark)).toBe(false)
+          expect(await fake.calls()).toHaveLength(1)
+          const parsed = parseProbeOutput(stdout)
+          expect(parsed.malformed).toBe(0)
+          expect(parsed.samples).toHaveLength(1)
+          const sample = parsed.samples[0]!
+          if (succeeds) {
+            expect(sample).toMatchObject({ exitcode: 0, http_code: 200, errormsg: '', body_head: Buffer.from(body, 'utf8').subarray(0, 256).toString('utf8') })
+          } else {
+            // sh's $(…) drops trailing newlines; the connect errno is appended unless already in the message
+            const shown = message.replace(/\n+$/, '')
+            const expected = connectText !== '' && !shown.includes(connectText) ? `${shown} [connect: ${connectText}]` : shown
+            expect(sample).toMatchObject({ exitcode: 7, http_code: 0, body_head: '', errormsg: expected })
+          }
+        },
+      ),
+      { numRuns: 80 },
     )
   })
 })

@@ -1,7 +1,7 @@
 // Reads what a fixture's *.tf files declare (variables, outputs, provider blocks) through
 // @cdktf/hcl2json, so that loading and validating a fixture never needs the terraform binary.
 // The collecting step is pure (it takes already-parsed JSON); only readFixtureHcl touches files.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { parse } from '@cdktf/hcl2json'
 import { InputError } from '../core/errors.js'
@@ -88,10 +88,12 @@ export function collectHclDeclarations(parsed: ReadonlyArray<{ file: string; jso
  * an InputError naming it.
  */
 export async function readFixtureHcl(root: string, dir: string): Promise<FixtureHcl> {
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.tf'))
-    .map((entry) => entry.name)
-    .sort()
+  // stat, not the directory entry: terraform reads a symlinked *.tf file like any other
+  const names: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.endsWith('.tf') && (await stat(join(dir, entry.name)).then((s) => s.isFile(), () => false))) names.push(entry.name)
+  }
+  names.sort()
   const parsed: { file: string; json: Record<string, unknown> }[] = []
   for (const name of names) {
     const path = join(dir, name)

@@ -40,13 +40,13 @@ describe('crossCheckFixture', () => {
 
   it('names both files when the manifest lists a variable the HCL lacks', () => {
     expect(crossCheckFixture(input({}, { variables: ['run_id', 'name_prefix', 'region', 'foo'] })).errors).toEqual([
-      'terraform/x/manifest.json lists variable foo that terraform/x/*.tf does not declare',
+      'terraform/x/manifest.json: variables: lists foo, which terraform/x/*.tf does not declare',
     ])
   })
 
   it('names the declaring file when the HCL declares a variable the manifest lacks', () => {
     expect(crossCheckFixture(input({}, { variables: ['run_id', 'name_prefix'] })).errors).toEqual([
-      'terraform/x/variables.tf declares variable region that terraform/x/manifest.json does not list',
+      'terraform/x/variables.tf: variable.region: declared, but terraform/x/manifest.json does not list it',
     ])
   })
 
@@ -56,22 +56,21 @@ describe('crossCheckFixture', () => {
       { file: 'terraform/x/outputs.tf', json: { output: { extra: [{}] } } },
     ])
     expect(crossCheckFixture(input({ hcl: noHarness })).errors).toEqual([
-      'terraform/x/manifest.json lists output harness that terraform/x/*.tf does not declare',
-      'terraform/x/outputs.tf declares output extra that terraform/x/manifest.json does not list',
-      'terraform/x/*.tf declares no output harness: every fixture yields the contract of harness/core/contract.ts',
+      'terraform/x/*.tf: output.harness: not declared: every fixture yields the contract of harness/core/contract.ts',
+      'terraform/x/outputs.tf: output.extra: declared, but terraform/x/manifest.json does not list it',
     ])
   })
 
   it('requires the manifest name to be the folder name', () => {
-    expect(crossCheckFixture(input({ name: 'y' })).errors).toContain('terraform/x/manifest.json names the fixture "x" but its folder is terraform/y')
+    expect(crossCheckFixture(input({ name: 'y' })).errors).toContain('terraform/x/manifest.json: name: names the fixture "x" but its folder is terraform/y')
   })
 
   it('requires the variables the harness always passes', () => {
     const bare = collectHclDeclarations([{ file: 'terraform/x/main.tf', json: { output: { harness: [{}] } } }])
     const { errors } = crossCheckFixture(input({ hcl: bare }, { variables: [] }))
     expect(errors).toEqual([
-      'terraform/x/*.tf declares no variable run_id: the harness passes it to every fixture',
-      'terraform/x/*.tf declares no variable name_prefix: the harness passes it to every fixture',
+      'terraform/x/*.tf: variable.run_id: not declared: the harness passes it to every fixture',
+      'terraform/x/*.tf: variable.name_prefix: not declared: the harness passes it to every fixture',
     ])
   })
 
@@ -79,7 +78,7 @@ describe('crossCheckFixture', () => {
     const { topology: _topology, ...rest } = goodManifest('x')
     const manifest = fixtureManifestSchema.parse({ ...rest, variables: ['run_id', 'name_prefix', 'region'] })
     expect(crossCheckFixture(input({ manifest })).errors).toEqual([
-      'terraform/x/manifest.json lists the local target but no topology: the local target would not know what to build',
+      'terraform/x/manifest.json: topology: missing, but targets lists the local target: the local target would not know what to build',
     ])
     expect(crossCheckFixture(input({ manifest: { ...manifest, targets: ['aws'] } })).errors).toEqual([])
   })
@@ -89,7 +88,7 @@ describe('crossCheckFixture', () => {
       { file: 'terraform/x/a.tf', json: { variable: { run_id: [{ description: 'r' }], name_prefix: [{ description: 'p' }], region: [{ description: 'w' }] }, output: { harness: [{}] } } },
       { file: 'terraform/x/b.tf', json: { variable: { region: [{ description: 'w' }] } } },
     ])
-    expect(crossCheckFixture(input({ hcl: twice })).errors).toEqual(['terraform/x/*.tf: variable region is declared in terraform/x/a.tf and again in terraform/x/b.tf'])
+    expect(crossCheckFixture(input({ hcl: twice })).errors).toEqual(['terraform/x/*.tf: variable.region: declared in terraform/x/a.tf and again in terraform/x/b.tf'])
   })
 
   it('warns about untagged providers, undescribed variables, repeated manifest entries and missing tests', () => {
@@ -128,13 +127,13 @@ describe('validateFixture on broken fixtures', () => {
 
   it('reports drift both ways, naming both files', async () => {
     expect((await validateFixture(tree.root, 'drift')).errors).toEqual([
-      'terraform/drift/manifest.json lists variable foo that terraform/drift/*.tf does not declare',
-      'terraform/drift/variables.tf declares variable ports that terraform/drift/manifest.json does not list',
+      'terraform/drift/manifest.json: variables: lists foo, which terraform/drift/*.tf does not declare',
+      'terraform/drift/variables.tf: variable.ports: declared, but terraform/drift/manifest.json does not list it',
     ])
   })
 
   it('reports a manifest named for another folder', async () => {
-    expect((await validateFixture(tree.root, 'renamed')).errors).toEqual(['terraform/renamed/manifest.json names the fixture "original" but its folder is terraform/renamed'])
+    expect((await validateFixture(tree.root, 'renamed')).errors).toEqual(['terraform/renamed/manifest.json: name: names the fixture "original" but its folder is terraform/renamed'])
   })
 
   it('reports every schema problem of the manifest, each naming its field', async () => {

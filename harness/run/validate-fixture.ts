@@ -4,9 +4,9 @@
 // only gathers its inputs.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { HarnessError, InputError } from '../core/errors.js'
+import { InputError } from '../core/errors.js'
 import { fixtureManifestSchema, type FixtureManifest } from '../core/manifest.js'
-import { formatFieldPath } from '../core/validate-input.js'
+import { fieldOfIssue } from '../core/validate-input.js'
 import { fixturesFolder, readManifestJson, requireFixtureDir } from './load-fixture.js'
 import { readFixtureHcl, type FixtureHcl } from './read-fixture-hcl.js'
 
@@ -37,31 +37,43 @@ function duplicatesOf(list: readonly string[]): string[] {
 
 /** Compares a manifest with the HCL it describes; returns every disagreement (pure). */
 export function crossCheckFixture(input: CrossCheckInput): FixtureValidation {
+  const { problems, warnings } = crossCheckProblems(input)
+  return { errors: problems.map((p) => p.message), warnings }
+}
+
+/** crossCheckFixture's disagreements as InputErrors, each naming its file and field. */
+export function crossCheckProblems(input: CrossCheckInput): { problems: InputError[]; warnings: string[] } {
   const { name, manifestFile, hclFiles, manifest, hcl } = input
-  const errors: string[] = []
+  const problems: InputError[] = []
   const warnings: string[] = []
 
-  if (manifest.name !== name) errors.push(`${manifestFile} names the fixture "${manifest.name}" but its folder is ${fixturesFolder}/${name}`)
+  if (manifest.name !== name) problems.push(new InputError(manifestFile, 'name', `names the fixture "${manifest.name}" but its folder is ${fixturesFolder}/${name}`))
   if (manifest.targets.includes('local') && manifest.topology === undefined) {
-    errors.push(`${manifestFile} lists the local target but no topology: the local target would not know what to build`)
+    problems.push(new InputError(manifestFile, 'topology', 'missing, but targets lists the local target: the local target would not know what to build'))
   }
-  errors.push(...hcl.duplicates.map((d) => `${hclFiles}: ${d}`))
+  for (const duplicate of hcl.duplicates) {
+    const parsed = /^(\w+) (\S+) is (declared .*)$/.exec(duplicate)
+    problems.push(parsed ? new InputError(hclFiles, `${parsed[1]}.${parsed[2]}`, parsed[3]!) : new InputError(hclFiles, '(declarations)', duplicate))
+  }
+
+  // the contract first: without these the fixture cannot run at all
+  if (!('harness' in hcl.outputs)) problems.push(new InputError(hclFiles, 'output.harness', 'not declared: every fixture yields the contract of harness/core/contract.ts'))
+  for (const variable of harnessVariables) {
+    if (!(variable in hcl.variables)) problems.push(new InputError(hclFiles, `variable.${variable}`, 'not declared: the harness passes it to every fixture'))
+  }
 
   for (const kind of ['variable', 'output'] as const) {
     const listed = kind === 'variable' ? manifest.variables : manifest.outputs
     const declared = kind === 'variable' ? hcl.variables : hcl.outputs
     for (const item of listed) {
-      if (!(item in declared)) errors.push(`${manifestFile} lists ${kind} ${item} that ${hclFiles} does not declare`)
+      if (!(item in declared) && !(kind === 'output' && item === 'harness')) {
+        problems.push(new InputError(manifestFile, `${kind}s`, `lists ${item}, which ${hclFiles} does not declare`))
+      }
     }
     for (const [item, { file }] of Object.entries(declared)) {
-      if (!listed.includes(item)) errors.push(`${file} declares ${kind} ${item} that ${manifestFile} does not list`)
+      if (!listed.includes(item)) problems.push(new InputError(file, `${kind}.${item}`, `declared, but ${manifestFile} does not list it`))
     }
     for (const item of duplicatesOf(listed)) warnings.push(`${manifestFile} lists ${kind} ${item} more than once`)
-  }
-
-  if (!('harness' in hcl.outputs)) errors.push(`${hclFiles} declares no output harness: every fixture yields the contract of harness/core/contract.ts`)
-  for (const variable of harnessVariables) {
-    if (!(variable in hcl.variables)) errors.push(`${hclFiles} declares no variable ${variable}: the harness passes it to every fixture`)
   }
 
   for (const [variable, { file, description }] of Object.entries(hcl.variables)) {
@@ -75,7 +87,7 @@ export function crossCheckFixture(input: CrossCheckInput): FixtureValidation {
   }
   if (input.testFiles.length === 0) warnings.push(`${fixturesFolder}/${name}/tests has no *.tftest.hcl: nothing checks the fixture offline`)
 
-  return { errors, warnings }
+  return { problems, warnings }
 }
 
 async function listTestFiles(dir: string): Promise<string[]> {
@@ -88,8 +100,22 @@ async function listTestFiles(dir: string): Promise<string[]> {
  * only when the fixture does not exist; every problem inside it comes back in `errors`.
  */
 export async function validateFixture(root: string, name: string): Promise<FixtureValidation> {
+  const { problems, warnings } = await collectFixtureProblems(root, name)
+  return { errors: problems.map((p) => p.message), warnings }
+}
+
+/**
+ * Throws the fixture's first problem (an InputError naming its file and field), so that `plh run`
+ * refuses a fixture `plh validate` would refuse, before anything is applied.
+ */
+export async function requireValidFixture(root: string, name: string): Promise<void> {
+  const { problems } = await collectFixtureProblems(root, name)
+  if (problems[0]) throw problems[0]
+}
+
+async function collectFixtureProblems(root: string, name: string): Promise<{ problems: InputError[]; warnings: string[] }> {
   const dir = await requireFixtureDir(root, name)
-  const errors: string[] = []
+  const problems: InputError[] = []
   let manifest: FixtureManifest | undefined
   let manifestFile = `${fixturesFolder}/${name}/manifest.json`
   let hcl: FixtureHcl | undefined
@@ -98,19 +124,19 @@ export async function validateFixture(root: string, name: string): Promise<Fixtu
     manifestFile = read.file
     const parsed = fixtureManifestSchema.safeParse(read.json)
     if (parsed.success) manifest = parsed.data
-    else errors.push(...parsed.error.issues.map((issue) => new InputError(read.file, formatFieldPath(issue.path), issue.message).message))
+    else problems.push(...parsed.error.issues.map((issue) => new InputError(read.file, fieldOfIssue(issue), issue.message)))
   } catch (error) {
-    if (!(error instanceof HarnessError)) throw error
-    errors.push(error.message)
+    if (!(error instanceof InputError)) throw error
+    problems.push(error)
   }
   try {
     hcl = await readFixtureHcl(root, dir)
   } catch (error) {
-    if (!(error instanceof HarnessError)) throw error
-    errors.push(error.message)
+    if (!(error instanceof InputError)) throw error
+    problems.push(error)
   }
-  if (!manifest || !hcl) return { errors, warnings: [] }
-  const result = crossCheckFixture({
+  if (!manifest || !hcl) return { problems, warnings: [] }
+  const result = crossCheckProblems({
     name,
     manifestFile,
     hclFiles: `${fixturesFolder}/${name}/*.tf`,
@@ -118,5 +144,5 @@ export async function validateFixture(root: string, name: string): Promise<Fixtu
     hcl,
     testFiles: await listTestFiles(dir),
   })
-  return { errors: [...errors, ...result.errors], warnings: result.warnings }
+  return { problems: [...problems, ...result.problems], warnings: result.warnings }
 }

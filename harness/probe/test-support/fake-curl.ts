@@ -1,7 +1,8 @@
 // Test support: a fake `curl` put first on PATH, so probe scripts can be run for real without
-// touching the network. It records its argv (NUL-separated) and plays back a scripted outcome.
+// touching the network. It records each invocation's argv in a file of its own (calls/000001, …;
+// each argument followed by a NUL, which no argument can hold) and plays back a scripted outcome.
 import { execFile } from 'node:child_process'
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -27,9 +28,14 @@ export interface FakeCurl {
   cleanup(): Promise<void>
 }
 
+// the probe script runs curl calls one after another, so a counter file numbers them safely
 const fakeCurl = `#!/bin/sh
 d=$(dirname "$0")
-{ printf '%s\\0' "$#"; for a in "$@"; do printf '%s\\0' "$a"; done; } >>"$d/argv"
+n=$(($(cat "$d/count" 2>/dev/null || echo 0) + 1))
+echo "$n" >"$d/count"
+f=$(printf '%s/calls/%06d' "$d" "$n")
+: >"$f"
+for a in "$@"; do printf '%s\\0' "$a" >>"$f"; done
 o=
 prev=
 for a in "$@"; do [ "$prev" = -o ] && o=$a; prev=$a; done
@@ -44,25 +50,22 @@ export async function makeFakeCurl(): Promise<FakeCurl> {
   const dir = await mkdtemp(join(tmpdir(), 'plh-fake-curl-'))
   await writeFile(join(dir, 'curl'), fakeCurl)
   await chmod(join(dir, 'curl'), 0o755)
+  await mkdir(join(dir, 'calls'))
   return {
     dir,
     async calls() {
-      // records are `<argc>\0<arg>\0…`: args may hold any byte but NUL
-      const fields = (await readFile(join(dir, 'argv'), 'utf8').catch(() => '')).split('\0').slice(0, -1)
-      const calls: string[][] = []
-      for (let i = 0; i < fields.length; ) {
-        const argc = Number(fields[i])
-        calls.push(fields.slice(i + 1, i + 1 + argc))
-        i += 1 + argc
-      }
-      return calls
+      // one file per call, each argument NUL-terminated: args may hold any byte but NUL
+      const files = (await readdir(join(dir, 'calls')).catch(() => [])).sort()
+      return Promise.all(files.map(async (f) => (await readFile(join(dir, 'calls', f), 'utf8')).split('\0').slice(0, -1)))
     },
     async setOutcome(o) {
       await Promise.all(
         (['stdout', 'body', 'stderr'] as const).map((name) => (o[name] === undefined ? rm(join(dir, name), { force: true }) : writeFile(join(dir, name), o[name]!))),
       )
       await writeFile(join(dir, 'exit'), String(o.exit ?? 0))
-      await rm(join(dir, 'argv'), { force: true })
+      await rm(join(dir, 'calls'), { recursive: true, force: true })
+      await rm(join(dir, 'count'), { force: true })
+      await mkdir(join(dir, 'calls'))
     },
     async runScript(script, shell = '/bin/sh') {
       return run(shell, ['-c', script], { env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` }, maxBuffer: 1 << 24 })

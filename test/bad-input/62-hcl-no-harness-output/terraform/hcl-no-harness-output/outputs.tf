@@ -1,0 +1,4 @@
+# Bad input on purpose (test/bad-input): the contract output is missing
+output "not_harness" {
+  value = var.region
+}

@@ -1,0 +1,2 @@
+# Bad input on purpose (test/bad-input): unclosed block
+output "x" {
