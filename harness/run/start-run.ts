@@ -115,10 +115,12 @@ async function runSelected(options: RunOptions & ProgressOptions, run: PreparedR
     )
   }
   await rm(join(dir, 'scenarios'), { recursive: true, force: true })
-  await rm(join(dir, 'work'), { recursive: true, force: true })
 
   // a crashed worker's fixture is still in the run journal (a signal's teardown never returns here)
   const teardownError = await tearDownAfterVitest(run, log)
+  // work dirs hold terraform working copies and state: keep them when something was left, so
+  // that the command the teardown error prints can finish the job
+  if (!teardownError) await rm(join(dir, 'work'), { recursive: true, force: true })
 
   const results = await finishRun(run, options.target, scenarios)
 

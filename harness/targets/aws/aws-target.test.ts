@@ -118,15 +118,24 @@ describe('AwsTarget apply and destroy (real terraform, terraform_data fixture)',
     expect(await terraformIn(run, 'state', 'list')).toBe('')
   })
 
-  it('a partial apply fails with APPLY_FAILED and destroy removes what it created', async () => {
-    const run = runContext()
+  it('a partial apply fails with APPLY_FAILED and destroy removes what it created; the work dir is journalled until then', async () => {
+    const entries: string[] = []
+    const run: RunContext = {
+      ...runContext(),
+      journal: {
+        record: async (...r) => void entries.push(...r.map((x) => `+${x.kind} ${x.command?.join(' ')}`)),
+        forget: async (...r) => void entries.push(...r.map((x) => `-${x.kind}`)),
+      },
+    }
     const target = newTarget()
     const error = await rejection(target.apply(fixture, { fail_apply: true }, run))
     expect(error.code).toBe('APPLY_FAILED')
     expect(error.message).toContain('terraform apply of fixture harness-contract failed')
     expect(await terraformIn(run, 'state', 'list')).toContain('terraform_data.endpoint')
+    expect(entries).toEqual(['+terraform-workdir terraform destroy -auto-approve -input=false'])
     await target.destroy()
     expect(await terraformIn(run, 'state', 'list')).toBe('')
+    expect(entries).toEqual(['+terraform-workdir terraform destroy -auto-approve -input=false', '-terraform-workdir'])
   })
 
   it('without a run configuration: bad input naming plh.config.json, and nothing applied', async () => {

@@ -19,6 +19,7 @@ import { AwsClients } from './aws-clients.js'
 import { waitForEndpointsReady } from './endpoint-readiness.js'
 import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
 import { TerraformWorkspace } from './terraform/terraform-workspace.js'
+import type { JournalResource } from '../../core/resource-journal.js'
 
 /** Fixture names allow a 10-character prefix (NLB and target group names stop at 32 characters). */
 const MAX_FIXTURE_NAME_PREFIX = 10
@@ -51,6 +52,7 @@ export interface AwsTargetOptions {
 export class AwsTarget implements Target {
   readonly name = 'aws' as const
   private workspace: TerraformWorkspace | undefined
+  private journalEntry: JournalResource | undefined
   private clients: AwsClients | undefined
   private outputs: HarnessOutput | undefined
   private outputsFile = 'outputs.tf'
@@ -94,6 +96,9 @@ export class AwsTarget implements Target {
       ...(run.signal ? { signal: run.signal } : {}),
       ...(this.options.terraformEnv ? { env: this.options.terraformEnv } : {}),
     })
+    // journalled before anything exists, so that plh cleanup can destroy what a killed run applied
+    this.journalEntry = { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }
+    await run.journal?.record(this.journalEntry)
     run.log.info({ fixture: fixture.name, state: config.state_backend.type }, 'terraform apply')
     const raw = await this.workspace.apply()
     this.outputs = this.validateOutputs(raw)
@@ -170,6 +175,8 @@ export class AwsTarget implements Target {
   async destroy(): Promise<void> {
     try {
       await this.workspace?.destroy()
+      if (this.journalEntry) await this.run?.journal?.forget(this.journalEntry)
+      this.journalEntry = undefined
     } catch (error) {
       if (error instanceof TeardownError) {
         throw new TeardownError(`${error.message}; or list what the run left with \`plh janitor --target aws\` and remove it with \`--delete\``, { cause: error, fields: error.fields })
