@@ -3,9 +3,12 @@
 // an interface endpoint). Planners differ only in where the halves sit and how they are joined.
 import { InputError } from '../../../core/errors.js'
 import { buildEndpoint, buildInstances, buildNlb, buildService, principalAllowed } from './build-privatelink.js'
+import { buildVpc } from './build-vpc.js'
 import { parseCidr } from './cidr.js'
-import type { createIdSource } from './ids.js'
+import { createIdSource } from './ids.js'
 import type { EndpointPlan, InstancePlan, NlbPlan, ServicePlan, VpcPlan } from './plan-types.js'
+
+import { azNames, vpcCidr } from './topology-vars.js'
 
 type Ids = ReturnType<typeof createIdSource>
 
@@ -87,4 +90,55 @@ export function buildConsumerSide(input: {
   }
   const endpoint = buildEndpoint({ ids: input.ids, vpc: input.vpc, service: input.service, azs: input.azs, ports: input.ports, ingressCidrs: input.ingressCidrs })
   return { consumers, endpoint }
+}
+
+/** The variables a two-VPC topology (producer VPC, consumer VPC) is built from, after parsing. */
+export interface TwoVpcVars {
+  az_count: number
+  listener_ports: number[]
+  acceptance_required: boolean
+  allowed_principals: string[]
+  cross_zone_load_balancing: boolean
+  endpoint_ingress_cidrs: string[]
+  producer_cidr: string
+  consumer_cidr: string
+  producer_account_id: string
+  consumer_account_id: string
+}
+
+/**
+ * A producer VPC (account A) with the service behind its NLB, and a consumer VPC (account B, CIDR
+ * free to overlap) with an interface endpoint: same-region, cross-region and TLS topologies differ
+ * only in the regions, the supported regions and the TLS listeners.
+ */
+export function buildTwoVpcTopology(input: {
+  planner: { tag: string; seed: string; source: string }
+  v: TwoVpcVars
+  serviceRegion: string
+  consumerRegion: string
+  supportedRegions?: string[]
+  tlsListeners?: NlbPlan['tlsListeners']
+}): { vpcs: VpcPlan[]; instances: InstancePlan[]; nlbs: NlbPlan[]; services: ServicePlan[]; endpoints: EndpointPlan[] } {
+  const { planner, v } = input
+  const ids = createIdSource(planner.seed)
+  const serviceAzs = azNames(input.serviceRegion, v.az_count)
+  const consumerAzs = azNames(input.consumerRegion, v.az_count)
+  const producerVpc = buildVpc({ key: 'prod', tag: planner.tag, cidr: vpcCidr(planner.source, 'producer_cidr', v.producer_cidr), region: input.serviceRegion, account: v.producer_account_id, azs: serviceAzs })
+  const consumerVpc = buildVpc({ key: 'cons', tag: planner.tag, cidr: vpcCidr(planner.source, 'consumer_cidr', v.consumer_cidr), region: input.consumerRegion, account: v.consumer_account_id, azs: consumerAzs })
+  const { producers, nlb, service } = buildProviderSide({
+    ids,
+    tag: planner.tag,
+    targetVpc: producerVpc,
+    nlbVpc: producerVpc,
+    targetAzs: serviceAzs,
+    nlbAzs: serviceAzs,
+    ports: v.listener_ports,
+    crossZone: v.cross_zone_load_balancing,
+    acceptanceRequired: v.acceptance_required,
+    allowedPrincipals: v.allowed_principals,
+    ...(input.supportedRegions ? { supportedRegions: input.supportedRegions } : {}),
+    ...(input.tlsListeners ? { tlsListeners: input.tlsListeners } : {}),
+  })
+  const { consumers, endpoint } = buildConsumerSide({ ids, tag: planner.tag, vpc: consumerVpc, azs: consumerAzs, service, ports: nlb.listenerPorts, ingressCidrs: v.endpoint_ingress_cidrs, source: planner.source })
+  return { vpcs: [producerVpc, consumerVpc], instances: [...producers, ...consumers], nlbs: [nlb], services: [service], endpoints: [endpoint] }
 }

@@ -4,22 +4,17 @@
 import { z } from 'zod'
 import { INTER_REGION_RTT_MS, interRegionRttMs } from '../latency/latency-model.js'
 import { endpointDnsRecords } from './build-privatelink.js'
-import { buildConsumerSide, buildProviderSide } from './build-sides.js'
-import { buildVpc } from './build-vpc.js'
-import { createIdSource } from './ids.js'
+import { buildTwoVpcTopology } from './build-sides.js'
 import type { PlannerInput, TopologyPlan } from './plan-types.js'
-import { accountVar, azNames, commonVars, fail, readVars, regionVar, vpcCidr } from './topology-vars.js'
+import { commonVars, fail, readVars, regionVar, twoVpcVars } from './topology-vars.js'
 
 const varsSchema = z.object({
   ...commonVars,
+  ...twoVpcVars,
   az_count: commonVars.az_count.refine((n) => n >= 2, 'a cross-region endpoint service needs at least 2 AZs'),
   service_region: regionVar,
   consumer_region: regionVar,
   support_consumer_region: z.boolean().default(true),
-  producer_cidr: z.string(),
-  consumer_cidr: z.string(),
-  producer_account_id: accountVar.nullable().transform((v) => v ?? '111111111111'),
-  consumer_account_id: accountVar.nullable().transform((v) => v ?? '222222222222'),
 })
 
 /** What the emulator assumes where AWS's documentation is silent (stated in results and docs). */
@@ -42,34 +37,18 @@ export function planNativeCrossRegion(input: PlannerInput): TopologyPlan {
   const v = readVars(varsSchema, input.vars, input.source)
   if (v.consumer_region === v.service_region) fail(input.source, 'consumer_region', `must differ from service_region (${v.service_region}): this fixture is about cross-region PrivateLink`)
   requireKnownPair(input.source, 'consumer_region', v.service_region, v.consumer_region)
-  const ids = createIdSource(input.seed)
-  const serviceAzs = azNames(v.service_region, v.az_count)
-  const consumerAzs = azNames(v.consumer_region, v.az_count)
-  const producerVpc = buildVpc({ key: 'prod', tag: input.tag, cidr: vpcCidr(input.source, 'producer_cidr', v.producer_cidr), region: v.service_region, account: v.producer_account_id, azs: serviceAzs })
-  const consumerVpc = buildVpc({ key: 'cons', tag: input.tag, cidr: vpcCidr(input.source, 'consumer_cidr', v.consumer_cidr), region: v.consumer_region, account: v.consumer_account_id, azs: consumerAzs })
-  const { producers, nlb, service } = buildProviderSide({
-    ids,
-    tag: input.tag,
-    targetVpc: producerVpc,
-    nlbVpc: producerVpc,
-    targetAzs: serviceAzs,
-    nlbAzs: serviceAzs,
-    ports: v.listener_ports,
-    crossZone: v.cross_zone_load_balancing,
-    acceptanceRequired: v.acceptance_required,
-    allowedPrincipals: v.allowed_principals,
+  const built = buildTwoVpcTopology({
+    planner: input,
+    v,
+    serviceRegion: v.service_region,
+    consumerRegion: v.consumer_region,
     supportedRegions: v.support_consumer_region ? [v.service_region, v.consumer_region] : [v.service_region],
   })
-  const { consumers, endpoint } = buildConsumerSide({ ids, tag: input.tag, vpc: consumerVpc, azs: consumerAzs, service, ports: v.listener_ports, ingressCidrs: v.endpoint_ingress_cidrs, source: input.source })
   return {
     topology: 'native-cross-region',
-    vpcs: [producerVpc, consumerVpc],
-    instances: [...producers, ...consumers],
-    nlbs: [nlb],
-    services: [service],
-    endpoints: [endpoint],
+    ...built,
     peerings: [],
-    dns: { prod: [], cons: endpointDnsRecords(endpoint) },
+    dns: { prod: [], cons: endpointDnsRecords(built.endpoints[0]!) },
     hostnames: {},
     assumptions: CROSS_REGION_ASSUMPTIONS,
   }

@@ -23,6 +23,14 @@ export const commonVars = {
   endpoint_ingress_cidrs: z.array(z.string()),
 }
 
+/** The two VPCs' CIDRs and accounts (the emulator's stand-in account ids where the fixture has none). */
+export const twoVpcVars = {
+  producer_cidr: z.string(),
+  consumer_cidr: z.string(),
+  producer_account_id: accountVar.nullable().transform((v) => v ?? '111111111111'),
+  consumer_account_id: accountVar.nullable().transform((v) => v ?? '222222222222'),
+}
+
 /** Parses `vars` with `schema`, throwing an InputError that names `source` and `vars.<name>`. */
 export function readVars<T extends z.ZodTypeAny>(schema: T, vars: Record<string, unknown>, source: string): z.output<T> {
   const result = schema.safeParse(vars)
