@@ -46,7 +46,18 @@ describe.skipIf(!isRoot)('plh run --target local', () => {
     const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'))
     expect(results).toMatchObject({ run_id: runId, target: 'local', status: 'passed' })
     const names = results.scenarios.map((s: { name: string }) => s.name).sort()
-    expect(names).toEqual(['listener-ports-only', 'pending-acceptance', 'producer-cannot-reach-consumer', 'same-region-cross-account'])
+    // every shipped scenario runs on the local target, the four fixtures' negative ones included
+    const shipped = (await readdir(join(repo, 'scenarios'))).filter((f) => f.endsWith('.scenario.ts')).map((f) => f.replace(/\.scenario\.ts$/, '')).sort()
+    expect(names).toEqual(shipped)
+    expect(new Set(results.scenarios.map((s: { fixture: string }) => s.fixture))).toEqual(new Set(['same-region-cross-account', 'native-cross-region', 'peered-outpost-relay', 'tls-via-cname']))
+    expect(results.scenarios.filter((s: { status: string }) => s.status !== 'passed')).toEqual([])
+    // the comparison of the two cross-region topologies is evaluated from the run's own samples
+    expect(results.comparisons).toEqual([expect.objectContaining({ name: 'native-vs-relay', a: 'native-cross-region', b: 'peered-outpost-relay' })])
+    expect(results.comparisons[0].stats.a.n).toBeGreaterThan(0)
+    // every probe that got answers carries the latency model and the measured median of its timing
+    const answered = results.scenarios.flatMap((s: { probes: Array<{ ok: number; model?: unknown; measured_ms?: number }> }) => s.probes).filter((p: { ok: number }) => p.ok > 0)
+    expect(answered.length).toBeGreaterThan(20)
+    for (const p of answered) expect(p).toMatchObject({ model: { timing: 'time_starttransfer', expected_ms: expect.any(Number) }, measured_ms: expect.any(Number) })
     const main = results.scenarios.find((s: { name: string }) => s.name === 'same-region-cross-account')
     expect(main.status).toBe('passed')
     expect(Object.keys(main.phases).sort()).toEqual(['apply_s', 'destroy_s', 'probe_s', 'ready_s'])
