@@ -76,7 +76,9 @@ async function runSelected(options: RunOptions & ProgressOptions, run: PreparedR
         // the progress display replaces vitest's console reporter (--verbose keeps it too)
         reporters: [...(options.verbose ? ['default' as const] : []), ['junit', { outputFile: join(dir, 'junit.xml') }], createModuleErrorReporter(log)],
         pool: 'forks',
-        poolOptions: { forks: { maxForks: options.concurrency ?? 2, minForks: 1 } },
+        // workers are reused across scenario files without re-importing the harness and the AWS
+        // SDK for each one (every scenario's state lives in its own session object)
+        poolOptions: { forks: { maxForks: options.concurrency ?? 2, minForks: 1, isolate: false } },
         testTimeout: 30 * 60_000,
         hookTimeout: 30 * 60_000,
         teardownTimeout: 60_000,
