@@ -153,3 +153,30 @@ describe('collectFailures', () => {
     expect(orderScenarios(buildRunResults()).map((s) => s.index)).toEqual([2, 1, 0])
   })
 })
+
+describe('failed comparisons on the first screen', () => {
+  it('lists a failed comparison expectation among the failures, with a link to its section', () => {
+    const results = buildRunResults({
+      scenarios: [buildPassingScenario()],
+      comparisons: [
+        {
+          name: 'native-vs-relay',
+          description: 'd',
+          a: 'native-cross-region',
+          b: 'peered-outpost-relay',
+          name_kind: 'regional',
+          timing: 'time_starttransfer',
+          stats: null,
+          expect: { faster: 'a' },
+          status: 'failed',
+          detail: 'native-cross-region is not faster: the data cannot tell them apart',
+        },
+      ],
+    })
+    const html = renderHtmlReport(results)
+    const failures = html.slice(html.indexOf('<section id="failures">'), html.indexOf('</section>', html.indexOf('<section id="failures">')))
+    expect(failures).toContain('Failures (1)')
+    expect(failures).toContain('comparison native-vs-relay')
+    expect(failures).toContain('href="#comparisons"')
+  })
+})

@@ -93,8 +93,12 @@ function renderFailure(f: Failure): SafeHtml {
 /** The failure list, or a one-line "no failures" when the run passed. */
 export function renderFailures(results: RunResults): SafeHtml {
   const failures = collectFailures(results)
-  if (failures.length === 0) return html`<section id="failures"><h2>Failures</h2><p>None: every scenario passed.</p></section>`
-  return html`<section id="failures"><h2>Failures (${failures.length})</h2><ol class="failures">${failures.map(renderFailure)}</ol></section>`
+  // a comparison's expectation fails the run too; its numbers are in the Comparison section
+  const comparisons = (results.comparisons ?? []).filter((c) => c.status === 'failed')
+  const comparisonItems = comparisons.map((c) => html`<li><strong>comparison ${c.name}</strong> (${c.a} vs ${c.b}): ${c.detail} <a href="#comparisons">see Comparison</a></li>`)
+  const total = failures.length + comparisons.length
+  if (total === 0) return html`<section id="failures"><h2>Failures</h2><p>None: every scenario passed.</p></section>`
+  return html`<section id="failures"><h2>Failures (${total})</h2><ol class="failures">${failures.map(renderFailure)}${comparisonItems}</ol></section>`
 }
 
 /** Regressions of this run against the history baseline; nothing when there are none. */
