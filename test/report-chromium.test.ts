@@ -1,20 +1,15 @@
 // Proves the HTML report renders in a real browser from disk with no network request at all:
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { historyEntriesFor } from '../harness/report/history.js'
 import { buildRunResults } from '../harness/report/test-fixtures.js'
 import { writeRunReports } from '../harness/report/write-reports.js'
+import { chromiumPath, hasChromium, openReportInChromium } from './support/open-report-in-chromium.js'
 
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
 if (!hasChromium) console.warn(`report-chromium: skipped, ${chromiumPath} is missing (apt-get install -y chromium)`)
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
 
 function buildHistory() {
   // five earlier nightly runs of the same scenarios, a little faster, so the trend charts have lines
@@ -41,27 +36,9 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   })
 
   it('renders from file:// with the verdict and SVG charts, no console error and no request but the page', async () => {
-    const { chromium } = await import('playwright-core')
     const paths = await writeRunReports(dir, buildRunResults(), { history: buildHistory(), maskAccounts: true })
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1366, height: 900 },
-      offline: true,
-    })
+    const { context, page, url, requests, consoleErrors } = await openReportInChromium(paths.html, userDataDir)
     try {
-      const page = context.pages()[0] ?? (await context.newPage())
-      const requests: string[] = []
-      const consoleErrors: string[] = []
-      page.on('request', (r) => requests.push(r.url()))
-      page.on('console', (m) => {
-        if (m.type() === 'error') consoleErrors.push(m.text())
-      })
-      page.on('pageerror', (e) => consoleErrors.push(e.message))
-      const url = pathToFileURL(paths.html).href
-      await page.goto(url, { waitUntil: 'load' })
-
       await expect.poll(() => page.locator('#verdict-title').textContent()).toBe('ERROR')
       expect(await page.locator('#verdict-title').isVisible()).toBe(true)
       expect(await page.locator('svg figure, figure svg').count()).toBeGreaterThan(3)

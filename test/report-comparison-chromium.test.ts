@@ -1,20 +1,17 @@
 // Proves the report's Comparison section renders in a real browser from disk: Debian's Chromium
 // driven by playwright-core, no console error, no request but the page; a screenshot of the
 // section goes to test-output/.
-import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateComparisons } from '../harness/core/comparison-evaluate.js'
 import { comparisonSchema } from '../harness/core/comparison.js'
 import type { ScenarioResult } from '../harness/core/results.js'
 import { buildPassingScenario, buildProbeResult, buildRunResults } from '../harness/report/test-fixtures.js'
 import { writeRunReports } from '../harness/report/write-reports.js'
+import { chromiumPath, hasChromium, openReportInChromium } from './support/open-report-in-chromium.js'
 
-const chromiumPath = '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
 if (!hasChromium) console.warn(`report-comparison-chromium: skipped, ${chromiumPath} is missing (apt-get install -y chromium)`)
 
 function scenarioAt(name: string, base: number, seed: number): ScenarioResult {
@@ -43,26 +40,8 @@ describe.skipIf(!hasChromium)('Comparison section in Chromium', () => {
       scenarios,
     )
     const paths = await writeRunReports(dir, buildRunResults({ scenarios, comparisons, status: 'failed' }))
-    const { chromium } = await import('playwright-core')
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-      headless: true,
-      viewport: { width: 1366, height: 900 },
-      offline: true,
-    })
+    const { context, page, url, requests, consoleErrors } = await openReportInChromium(paths.html, userDataDir)
     try {
-      const page = context.pages()[0] ?? (await context.newPage())
-      const requests: string[] = []
-      const consoleErrors: string[] = []
-      page.on('request', (r) => requests.push(r.url()))
-      page.on('console', (m) => {
-        if (m.type() === 'error') consoleErrors.push(m.text())
-      })
-      page.on('pageerror', (e) => consoleErrors.push(e.message))
-      const url = pathToFileURL(paths.html).href
-      await page.goto(url, { waitUntil: 'load' })
-
       const section = page.locator('#comparisons')
       await expect.poll(() => section.locator('h2').textContent()).toBe('Comparison')
       expect(await section.locator('article').count()).toBe(2)
