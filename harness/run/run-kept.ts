@@ -1,11 +1,12 @@
 // `plh run --keep`: runs the scenarios in this process (the local emulator's services live in
 // the process that built them), writes the reports and DIR/local-target.json, then keeps the
 // topology up until Ctrl-C (or SIGTERM), tears it down and writes the final reports.
-import { writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LocalTarget } from '../targets/local/local-target.js'
 import { writeRunReports } from '../report/write-reports.js'
 import { finishRun } from './finish-run.js'
+import { progressFolder } from './progress/write-progress.js'
 import { openScenarioSession } from './open-scenario-session.js'
 import { prepareRun, type RunOptions } from './prepare-run.js'
 import type { ScenarioSession } from './scenario-session.js'
@@ -51,6 +52,8 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
       process.once('SIGTERM', resolveWait)
     })
     for (const s of sessions) await s.destroy()
+    // sessions write progress events for a live display that --keep does not show
+    await rm(progressFolder(run.dir), { recursive: true, force: true })
     const results = await finishRun(run, options.target, sessions.map((s) => s.result()))
     return { exitCode: exitCodeOfRun(results), runId: run.runId, dir: run.dir, results }
   } finally {
