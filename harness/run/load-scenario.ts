@@ -1,12 +1,9 @@
 // Finds and loads scenario files, validating each against the scenario schema and against its
 // fixture's declared variables, so that bad input stops the run before anything is applied.
-import { readdir } from 'node:fs/promises'
-import { basename, join, relative } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { InputError } from '../core/errors.js'
 import { scenarioSchema, type Scenario } from '../core/scenario.js'
 import type { Fixture } from '../core/target.js'
-import { inputErrorFromZod } from '../core/validate-input.js'
+import { importDefinitionFile, listDefinitionFiles } from './import-definition-file.js'
 import { loadFixture } from './load-fixture.js'
 
 /** Where scenario files live, relative to the repository root. */
@@ -15,29 +12,12 @@ export const scenarioSuffix = '.scenario.ts'
 
 /** Scenario files under `dir`, sorted. */
 export async function listScenarioFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(scenarioSuffix))
-    .map((e) => join(dir, e.name))
-    .sort()
+  return listDefinitionFiles(dir, scenarioSuffix)
 }
 
 /** Imports a scenario file and validates its default export; errors name the file and field. */
 export async function loadScenarioFile(file: string, root: string = process.cwd()): Promise<Scenario> {
-  const shown = relative(root, file) || file
-  let module: { default?: unknown }
-  try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown }
-  } catch (error) {
-    const first = String((error as Error).message ?? error).split('\n')[0]
-    throw new InputError(shown, '(file)', `cannot be loaded: ${first}`, { cause: error })
-  }
-  if (module.default === undefined) throw new InputError(shown, 'default', 'the file must `export default defineScenario({...})`')
-  const parsed = scenarioSchema.safeParse(module.default)
-  if (!parsed.success) throw inputErrorFromZod(shown, parsed.error)
-  const expected = basename(file, scenarioSuffix)
-  if (parsed.data.name !== expected) throw new InputError(shown, 'name', `must equal the file name "${expected}" (got "${parsed.data.name}")`)
-  return parsed.data
+  return (await importDefinitionFile(file, root, scenarioSchema, scenarioSuffix, 'defineScenario')).data
 }
 
 /** The JS type a Terraform type expression accepts, coarsely (enough to catch a string for a number). */
