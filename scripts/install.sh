@@ -9,6 +9,8 @@ command -v ip >/dev/null || need+=(iproute2)
 command -v nft >/dev/null || need+=(nftables)
 command -v curl >/dev/null || need+=(curl)
 command -v git >/dev/null || need+=(git)
+# the end-to-end tests look for leftover processes with pgrep (procps is not on a minimal Debian)
+command -v pgrep >/dev/null || need+=(procps)
 if [ "${PLH_SKIP_CHROMIUM:-0}" != 1 ] && ! command -v chromium >/dev/null; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
