@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { MAX_POLL_INTERVAL_MS, pollDelayMs } from './ssm-poll-schedule.js'
 
 describe('pollDelayMs', () => {
-  it('waits for the expected duration first, then backs off from the interval up to 2 s', () => {
-    const delays = Array.from({ length: 8 }, (_, i) => pollDelayMs(i, { pollIntervalMs: 100, expectedMs: 3200 }))
-    expect(delays).toEqual([3200, 100, 200, 400, 800, 1600, 2000, 2000])
+  it('waits for the expected duration first, then backs off from a tenth of it up to 2 s', () => {
+    const delays = Array.from({ length: 6 }, (_, i) => pollDelayMs(i, { pollIntervalMs: 100, expectedMs: 3200 }))
+    expect(delays).toEqual([3200, 320, 640, 1280, 2000, 2000])
+    // a short command: the interval is the floor of the back-off
+    expect([0, 1, 2].map((i) => pollDelayMs(i, { pollIntervalMs: 100, expectedMs: 400 }))).toEqual([400, 100, 200])
   })
 
   it('never polls faster than the interval (AWS: 2 s), whatever the estimate', () => {
