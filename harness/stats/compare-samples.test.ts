@@ -95,6 +95,17 @@ describe('compareSamples', () => {
     expect(() => compareSamples([1], [2], { alpha: 1 })).toThrow(/alpha/)
   })
 
+  it('swapping a and b flips the verdict exactly, also where the interval only just excludes zero (a case fast-check found)', () => {
+    const a = [63.1, 63.1, 63.3, 63.1, 63.1]
+    const b = [63.2, 0.1, 0.1, 0.1, 0.1, 63]
+    const ab = compareSamples(a, b, { seed: 3, resamples: 200 })
+    const ba = compareSamples(b, a, { seed: 3, resamples: 200 })
+    expect(ba.ci95[0]).toBeCloseTo(-ab.ci95[1], 9)
+    expect(ba.ci95[1]).toBeCloseTo(-ab.ci95[0], 9)
+    const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable' } as const
+    expect(ba.verdict).toBe(flip[ab.verdict])
+  })
+
   it('property: swapping a and b negates the difference and its interval and keeps p', () => {
     const sample = fc.array(fc.integer({ min: 1, max: 5000 }).map((v) => v / 10), { minLength: 1, maxLength: 40 })
     fc.assert(
@@ -103,6 +114,8 @@ describe('compareSamples', () => {
         const ba = compareSamples(b, a, { seed, resamples: 200 })
         expect(ba.median_diff_ms).toBeCloseTo(-ab.median_diff_ms, 9)
         expect(ba.p_value).toBeCloseTo(ab.p_value, 12)
+        expect(ba.ci95[0]).toBeCloseTo(-ab.ci95[1], 9)
+        expect(ba.ci95[1]).toBeCloseTo(-ab.ci95[0], 9)
         const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable' } as const
         expect(ba.verdict).toBe(flip[ab.verdict])
         expect(ab.p_value).toBeGreaterThanOrEqual(0)

@@ -95,13 +95,26 @@ function summarize(values: readonly number[]): SampleSummary {
   return { n: values.length, median: quantileOf(values, 0.5)!, p95: quantileOf(values, 0.95)! }
 }
 
-/** Percentile bootstrap of median(a) − median(b): resample each side independently. */
+/** A 32-bit FNV-1a hash of a sample's values, in order (it seeds that sample's resampling). */
+function hashValues(values: readonly number[]): number {
+  const bytes = new Uint8Array(new Float64Array(values).buffer)
+  let hash = 0x811c9dc5
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+  return hash
+}
+
+/**
+ * Percentile bootstrap of median(a) − median(b): resample each side independently. Each side's
+ * generator is seeded from `seed` and that side's own values, not from its position, so that
+ * swapping a and b swaps the resamples too: the interval negates exactly and the verdict flips.
+ */
 function bootstrapMedianDiff(a: readonly number[], b: readonly number[], resamples: number, seed: number): [number, number] {
-  const random = createSeededRandom(seed)
+  const randomA = createSeededRandom((seed ^ hashValues(a)) >>> 0)
+  const randomB = createSeededRandom((seed ^ hashValues(b)) >>> 0)
   const diffs: number[] = []
   for (let i = 0; i < resamples; i += 1) {
-    const ra = sampleWithReplacement([...a], a.length, random)
-    const rb = sampleWithReplacement([...b], b.length, random)
+    const ra = sampleWithReplacement([...a], a.length, randomA)
+    const rb = sampleWithReplacement([...b], b.length, randomB)
     // simple-statistics' quantile selects (quickselect) rather than sorts: the same R type 7 value
     // as quantileOf in O(n), which matters at thousands of resamples of thousands of samples
     diffs.push(quantile(ra, 0.5) - quantile(rb, 0.5))
