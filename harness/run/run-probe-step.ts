@@ -53,7 +53,9 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
         ...(caBundle ? { caBundle } : {}),
       })
       const transport = input.target.transport(instance)
-      const perSampleS = estimateSampleSeconds(input, instance, targets)
+      // the latency model of each name, once: it sizes the first status poll and goes into results
+      const models = new Map(targets.map((t) => [t.key, input.target.expectedLatency?.(instance, t, step)]))
+      const perSampleS = estimateSampleSeconds(step, [...models.values()])
       const samples: ProbeSample[] = []
       const invocations: Array<{ command_id: string; log: string; keys: Set<string> }> = []
       const total = batches.reduce((n, b) => n + b.lines, 0)
@@ -84,7 +86,7 @@ export async function runProbeStep(input: ProbeStepInput): Promise<{ probes: Pro
         input.onBatch?.({ instance: instance.instance_id, az: instance.az, done: (done += batch.lines), total })
         invocations.push({ command_id: result.commandId, log: relative(input.reportDir, logFile), keys: new Set(parsed.samples.map((s) => s.target)) })
       }
-      return targets.map((t) => buildProbeResult(input, instance, t, samples.filter((s) => s.target === t.key), invocations))
+      return targets.map((t) => buildProbeResult(input, instance, t, models.get(t.key), samples.filter((s) => s.target === t.key), invocations))
     }),
   )
   return { probes: perInstance.flat(), apiCalls }
@@ -97,10 +99,9 @@ const CURL_START_S = 0.015
  * The mean time one sample of this step should take, from the latency model where the target has
  * one (nothing where it has not), or the connect timeout for a step that expects timeouts.
  */
-function estimateSampleSeconds(input: ProbeStepInput, instance: InstanceRef, targets: ProbeTarget[]): number {
-  const { step } = input
+function estimateSampleSeconds(step: ProbeStep, models: Array<ProbeResult['model'] | undefined>): number {
   if (step.expect.failure === 'timeout') return step.connect_timeout_s
-  const perTarget = targets.map((t) => (input.target.expectedLatency?.(instance, t, step)?.expected_ms ?? 0) / 1000 + CURL_START_S)
+  const perTarget = models.map((m) => (m?.expected_ms ?? 0) / 1000 + CURL_START_S)
   return perTarget.reduce((a, b) => a + b, 0) / Math.max(1, perTarget.length)
 }
 
@@ -108,11 +109,11 @@ function buildProbeResult(
   input: ProbeStepInput,
   instance: InstanceRef,
   target: ProbeTarget,
+  model: ProbeResult['model'] | undefined,
   samples: ProbeSample[],
   invocations: Array<{ command_id: string; log: string; keys: Set<string> }>,
 ): ProbeResult {
   const { step, outputs } = input
-  const model = input.target.expectedLatency?.(instance, target, step)
   const stepValues = (stepNumber: number, timing: Timing): number[] =>
     (input.earlierProbes ?? [])
       .filter((p) => p.step === stepNumber - 1)

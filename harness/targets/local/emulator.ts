@@ -271,7 +271,7 @@ export class Emulator {
         serveEniListener(server, nodeAz, port, {
           nlb,
           isAvailable: () => this.endpointStates.get(endpoint.id) === 'available',
-          pathRttMs: (sourceIp, _nodeAz, target) => endpointPathRtt(this.plan, endpoint, consumerByIp.get(sourceIp)?.az, eni.az, target),
+          pathRttMs: (sourceIp, target) => endpointPathRtt(this.plan, endpoint, consumerByIp.get(sourceIp)?.az, eni.az, target),
         })
       }
     }

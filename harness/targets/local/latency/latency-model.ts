@@ -41,23 +41,6 @@ export function azRttMs(a: string, b: string): number {
   return a === b ? SAME_AZ_RTT_MS : CROSS_AZ_RTT_MS
 }
 
-/** The legs of one connection's path through PrivateLink, each a round trip in ms. */
-export interface PathLegs {
-  /** consumer instance → endpoint ENI (same VPC) */
-  consumerToEni: number
-  /** the PrivateLink hop itself */
-  privatelink: number
-  /** endpoint region → service region (native cross-region) */
-  crossRegion: number
-  /** NLB node → target (inside the provider VPC, or across a peering) */
-  nlbToTarget: number
-}
-
-/** Sum of a path's legs: the round trip the emulator applies to that connection. */
-export function pathRttMs(legs: PathLegs): number {
-  return legs.consumerToEni + legs.privatelink + legs.crossRegion + legs.nlbToTarget
-}
-
 /**
  * What curl's time_starttransfer should be for an HTTP(S) request over a path of round trip
  * `rtt`: the TCP handshake (1 RTT), the TLS 1.3 handshake where used (1 RTT), the request and

@@ -36,7 +36,8 @@ export function nlbToTargetRtt(plan: TopologyPlan, nlb: NlbPlan, nodeAz: string,
 export function endpointPathRtt(plan: TopologyPlan, endpoint: EndpointPlan, sourceAz: string | undefined, eniAz: string, target: Target): number {
   const service = plan.services.find((s) => s.id === endpoint.serviceId)!
   const nlb = plan.nlbs.find((n) => n.key === service.nlb)!
-  const consumerToEni = sourceAz ? azRttMs(sourceAz, eniAz) : azRttMs('', eniAz)
+  // an unknown source counts as another AZ's
+  const consumerToEni = azRttMs(sourceAz ?? '', eniAz)
   return consumerToEni + PRIVATELINK_HOP_RTT_MS + interRegionRttMs(endpoint.region, endpoint.serviceRegion) + nlbToTargetRtt(plan, nlb, serviceNodeAz(plan, endpoint, eniAz), target)
 }
 
@@ -68,8 +69,7 @@ export function reachableFrom(plan: TopologyPlan, vpc: string): string[] {
 
 /** The targets an NLB node would use with every target healthy (cross-zone on: all). */
 export function targetPool(nlb: NlbPlan, nodeAz: string): Target[] {
-  const pool = nlb.targets.filter((t) => nlb.crossZone || t.az === nodeAz)
-  return pool
+  return nlb.targets.filter((t) => nlb.crossZone || t.az === nodeAz)
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length

@@ -8,12 +8,12 @@ import type { EmulatedNlb, NlbTarget } from './emulated-nlb.js'
 export interface HopContext {
   nlb: EmulatedNlb
   isAvailable: () => boolean
-  /** round trip in ms the latency model gives a connection from `sourceIp` via the ENI in `eniAz` to `target` */
-  pathRttMs: (sourceIp: string, eniAz: string, target: NlbTarget) => number
+  /** round trip in ms the latency model gives a connection from `sourceIp` through this ENI to `target` */
+  pathRttMs: (sourceIp: string, target: NlbTarget) => number
 }
 
-/** Serves one ENI listener: every accepted connection crosses the hop (or goes nowhere). */
-export function serveEniListener(server: net.Server, eniAz: string, port: number, ctx: HopContext): void {
+/** Serves one ENI listener: every accepted connection goes to the NLB node in `nodeAz` (or nowhere). */
+export function serveEniListener(server: net.Server, nodeAz: string, port: number, ctx: HopContext): void {
   server.on('connection', (client: net.Socket) => {
     const acceptedAt = hrtimeMs()
     client.setNoDelay(true)
@@ -24,6 +24,6 @@ export function serveEniListener(server: net.Server, eniAz: string, port: number
       return
     }
     const source = client.remoteAddress ?? ''
-    ctx.nlb.forward(client, { nodeAz: eniAz, port, acceptedAt, rttMs: (target) => ctx.pathRttMs(source, eniAz, target) })
+    ctx.nlb.forward(client, { nodeAz, port, acceptedAt, rttMs: (target) => ctx.pathRttMs(source, target) })
   })
 }

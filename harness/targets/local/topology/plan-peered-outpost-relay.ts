@@ -3,16 +3,15 @@
 // across the peering, and the endpoint service lives on that NLB. The consumer uses an ordinary
 // same-region endpoint. An optional third VPC peers with the outpost only (non-transitivity).
 import { z } from 'zod'
-import { endpointDnsRecords } from './build-privatelink.js'
+import { CROSS_AZ_RTT_MS } from '../latency/latency-model.js'
+import { buildInstances, endpointDnsRecords } from './build-privatelink.js'
 import { awsApplyError, buildConsumerSide, buildProviderSide } from './build-sides.js'
-import { buildInstances } from './build-privatelink.js'
 import { buildVpc } from './build-vpc.js'
 import { cidrsOverlap, type Cidr } from './cidr.js'
 import { createIdSource } from './ids.js'
 import { requireKnownPair } from './plan-native-cross-region.js'
 import type { PeeringPlan, PlannerInput, TopologyPlan, VpcPlan } from './plan-types.js'
-import { accountVar, azNames, commonVars, readVars, regionVar, vpcCidr } from './topology-vars.js'
-import { CROSS_AZ_RTT_MS } from '../latency/latency-model.js'
+import { accountVars, azNames, commonVars, readVars, regionVar, vpcCidr } from './topology-vars.js'
 
 const varsSchema = z.object({
   ...commonVars,
@@ -23,8 +22,7 @@ const varsSchema = z.object({
   consumer_cidr: z.string(),
   third_vpc: z.boolean(),
   third_vpc_cidr: z.string(),
-  producer_account_id: accountVar.nullable().transform((v) => v ?? '111111111111'),
-  consumer_account_id: accountVar.nullable().transform((v) => v ?? '222222222222'),
+  ...accountVars,
 })
 
 /** A peering between two VPCs; AWS fails it when their CIDRs overlap (the apply fails). */

@@ -23,12 +23,17 @@ export const commonVars = {
   endpoint_ingress_cidrs: z.array(z.string()),
 }
 
-/** The two VPCs' CIDRs and accounts (the emulator's stand-in account ids where the fixture has none). */
+/** The producer and consumer accounts (the emulator's stand-in account ids where the fixture has none). */
+export const accountVars = {
+  producer_account_id: accountVar.nullable().transform((v) => v ?? '111111111111'),
+  consumer_account_id: accountVar.nullable().transform((v) => v ?? '222222222222'),
+}
+
+/** The two VPCs' CIDRs and accounts of a producer-VPC/consumer-VPC topology. */
 export const twoVpcVars = {
   producer_cidr: z.string(),
   consumer_cidr: z.string(),
-  producer_account_id: accountVar.nullable().transform((v) => v ?? '111111111111'),
-  consumer_account_id: accountVar.nullable().transform((v) => v ?? '222222222222'),
+  ...accountVars,
 }
 
 /** Parses `vars` with `schema`, throwing an InputError that names `source` and `vars.<name>`. */
