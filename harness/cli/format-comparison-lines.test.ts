@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ComparisonResult } from '../core/comparison.js'
-import { buildRunResults } from '../report/test-fixtures.js'
+import { buildComparisonResult, buildRunResults } from '../report/test-fixtures.js'
 import { formatComparisonLines } from './format-comparison-lines.js'
 
-const comparison = (name: string, status: ComparisonResult['status'], detail: string): ComparisonResult => ({
-  name,
-  description: 'd',
-  a: 'a',
-  b: 'b',
-  name_kind: 'regional',
-  timing: 'time_total',
-  stats: null,
-  status,
-  detail,
-})
+const comparison = (name: string, status: ComparisonResult['status'], detail: string): ComparisonResult => buildComparisonResult({ name, status, detail })
 
 describe('formatComparisonLines', () => {
   it('prints one line per comparison with its outcome and reason', () => {

@@ -3,7 +3,7 @@ import type { RunResults } from '../core/results.js'
 import { collectFailures, countExpectations, orderScenarios } from './collect-failures.js'
 import { historyEntriesFor, type HistoryEntry } from './history.js'
 import { renderHtmlReport } from './render-html.js'
-import { buildPassingScenario, buildRunResults } from './test-fixtures.js'
+import { buildComparisonResult, buildPassingScenario, buildRunResults } from './test-fixtures.js'
 
 const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)))
 
@@ -159,18 +159,13 @@ describe('failed comparisons on the first screen', () => {
     const results = buildRunResults({
       scenarios: [buildPassingScenario()],
       comparisons: [
-        {
-          name: 'native-vs-relay',
-          description: 'd',
+        buildComparisonResult({
           a: 'native-cross-region',
           b: 'peered-outpost-relay',
-          name_kind: 'regional',
-          timing: 'time_starttransfer',
-          stats: null,
           expect: { faster: 'a' },
           status: 'failed',
           detail: 'native-cross-region is not faster: the data cannot tell them apart',
-        },
+        }),
       ],
     })
     const html = renderHtmlReport(results)

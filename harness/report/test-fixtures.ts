@@ -1,5 +1,6 @@
 // Realistic synthetic run results for the report tests: a passing scenario, a failing one (a
 // timed-out sample, a body carrying <script>), and one whose apply failed.
+import type { ComparisonResult } from '../core/comparison.js'
 import type { ExpectationResult, ProbeResult, ProbeSample, RunResults, ScenarioResult } from '../core/results.js'
 import type { FailureClass } from '../core/scenario.js'
 
@@ -237,4 +238,9 @@ export function buildRunResults(overrides: Partial<RunResults> = {}): RunResults
     scenarios: [buildPassingScenario(), buildFailingScenario(), buildErrorScenario()],
     ...overrides,
   }
+}
+
+/** A comparison result without statistics (status and detail as given), for summary and report tests. */
+export function buildComparisonResult(overrides: Partial<ComparisonResult> = {}): ComparisonResult {
+  return { name: 'native-vs-relay', description: 'd', a: 'a', b: 'b', name_kind: 'regional', timing: 'time_total', stats: null, status: 'informational', detail: 'x', ...overrides }
 }

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ComparisonResult } from '../core/comparison.js'
-import { buildErrorScenario, buildFailingScenario, buildPassingScenario } from '../report/test-fixtures.js'
+import { buildComparisonResult, buildErrorScenario, buildFailingScenario, buildPassingScenario } from '../report/test-fixtures.js'
 import { exitCodeOfRun, runStatusOf, summarizeRun } from './summarize-run.js'
 
-const comparison = (status: ComparisonResult['status']): ComparisonResult => ({
-  name: 'native-vs-relay',
-  description: 'd',
-  a: 'a',
-  b: 'b',
-  name_kind: 'regional',
-  timing: 'time_total',
-  stats: null,
-  status,
-  detail: 'x',
-})
+const comparison = (status: ComparisonResult['status']): ComparisonResult => buildComparisonResult({ status })
 
 describe('runStatusOf and exitCodeOfRun', () => {
   it('fails a run whose scenarios passed when a comparison expectation failed: exit 1', () => {
