@@ -1,7 +1,7 @@
-// One SSM call with the harness's retry policy around it: p-retry with backoff for what the policy
-// table calls transient, AbortError (no retry) for the rest.
-import pRetry, { AbortError } from 'p-retry'
+// One SSM call with the harness's retry policy around it (the policy table in ssm-retry-policy.ts,
+// the loop in retry-classified.ts), and the error it throws when it gives up.
 import type { Logger } from '../core/target.js'
+import { retryClassified } from './retry-classified.js'
 import { classifySsmError, type SsmErrorVerdict, type SsmOperationName } from './ssm-retry-policy.js'
 
 /** Backoff and bookkeeping for one retried SSM call. */
@@ -37,39 +37,12 @@ export class SsmCallError extends Error {
 
 /** Runs `call`, retrying what SSM_RETRYABLE_ERRORS lists for `operation`; rethrows an abort as the signal's reason. */
 export async function callSsm<T>(operation: SsmOperationName, call: () => Promise<T>, options: SsmCallOptions): Promise<T> {
-  options.signal?.throwIfAborted()
-  let attempts = 0
-  try {
-    return await pRetry(
-      async () => {
-        attempts += 1
-        options.onAttempt?.()
-        try {
-          return await call()
-        } catch (error) {
-          if (options.signal?.aborted) throw new AbortError(asError(options.signal.reason))
-          const verdict = classifySsmError(operation, error)
-          if (!verdict.retry) throw new AbortError(asError(error))
-          options.log?.debug({ operation, error: verdict.name, attempt: attempts }, `SSM ${operation}: ${verdict.reason}; retrying`)
-          throw error
-        }
-      },
-      {
-        retries: options.retries,
-        factor: 2,
-        minTimeout: options.minDelayMs,
-        maxTimeout: options.minDelayMs * 8,
-        randomize: true,
-        signal: options.signal,
-        shouldRetry: (error) => classifySsmError(operation, error).retry,
-      },
-    )
-  } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason
-    throw new SsmCallError(operation, classifySsmError(operation, error), attempts, error)
-  }
-}
-
-function asError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value))
+  return retryClassified(call, (error) => classifySsmError(operation, error), {
+    minDelayMs: options.minDelayMs,
+    retries: options.retries,
+    signal: options.signal,
+    ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+    onRetry: (verdict, attempt) => options.log?.debug({ operation, error: verdict.name, attempt }, `SSM ${operation}: ${verdict.reason}; retrying`),
+    giveUp: (error, verdict, attempts) => new SsmCallError(operation, verdict, attempts, error),
+  })
 }

@@ -2,9 +2,9 @@
 // retryable errors (STYLE.md: retry policy is data), p-retry with backoff for those, and a clear
 // error naming the account alias and region for the rest (AccessDenied above all, where the fix is
 // an IAM policy in one particular account).
-import pRetry, { AbortError } from 'p-retry'
 import { InfrastructureError, type ErrorCode } from '../../core/errors.js'
 import type { Logger } from '../../core/target.js'
+import { retryClassified, type RetryVerdict } from '../retry-classified.js'
 
 /** error name → why another try may succeed. The SDK retries throttling itself (adaptive mode);
  * this table covers what is left once it gives up, and AWS's eventual consistency. */
@@ -72,43 +72,26 @@ export function isAccessDenied(error: unknown): boolean {
 /** Runs `call` as `operation` against `target`, retrying what the tables call transient. */
 export async function callAws<T>(target: AwsCallTarget, operation: string, call: () => Promise<T>, options: AwsCallOptions = {}): Promise<T> {
   const minDelayMs = options.minDelayMs ?? 2000
-  const retries = options.retries ?? 5
   if (!Number.isFinite(minDelayMs) || minDelayMs < 1) throw new TypeError(`callAws: options.minDelayMs must be ≥ 1, got ${minDelayMs}`)
-  const retryable = (error: unknown): string | undefined => {
+  const classify = (error: unknown): RetryVerdict => {
     const name = awsErrorName(error)
-    return AWS_RETRYABLE_ERRORS[name] ?? options.alsoRetry?.[name]
+    const reason = AWS_RETRYABLE_ERRORS[name] ?? options.alsoRetry?.[name]
+    return reason === undefined ? { retry: false, name, reason: AWS_FATAL_ERRORS[name] ?? 'not known to be transient' } : { retry: true, name, reason }
   }
-  options.signal?.throwIfAborted()
-  let attempts = 0
-  try {
-    return await pRetry(
-      async () => {
-        attempts += 1
-        try {
-          return await call()
-        } catch (error) {
-          if (options.signal?.aborted) throw new AbortError(toError(options.signal.reason))
-          const reason = retryable(error)
-          if (reason === undefined) throw new AbortError(toError(error))
-          options.log?.debug({ operation, account: target.alias, region: target.region, error: awsErrorName(error), attempt: attempts }, `${operation}: ${reason}; retrying`)
-          throw error
-        }
-      },
-      { retries, factor: 2, minTimeout: minDelayMs, maxTimeout: minDelayMs * 8, randomize: true, signal: options.signal, shouldRetry: (error) => retryable(error) !== undefined },
-    )
-  } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason
-    const name = awsErrorName(error)
-    const detail = error instanceof Error ? error.message : String(error)
-    const meaning = retryable(error) ? `${retryable(error)}; gave up` : (AWS_FATAL_ERRORS[name] ?? 'not known to be transient')
-    throw new InfrastructureError(
-      options.code ?? 'NOT_READY',
-      `${operation} in account "${target.alias}" (${target.region}) failed with ${name}: ${detail} (${meaning}; ${attempts} attempt${attempts === 1 ? '' : 's'})`,
-      { cause: error, fields: { operation, account: target.alias, region: target.region, errorName: name, attempts } },
-    )
-  }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value))
+  return retryClassified(call, classify, {
+    minDelayMs,
+    retries: options.retries ?? 5,
+    signal: options.signal,
+    onRetry: (verdict, attempt) =>
+      options.log?.debug({ operation, account: target.alias, region: target.region, error: verdict.name, attempt }, `${operation}: ${verdict.reason}; retrying`),
+    giveUp: (error, verdict, attempts) => {
+      const detail = error instanceof Error ? error.message : String(error)
+      const meaning = verdict.retry ? `${verdict.reason}; gave up` : verdict.reason
+      return new InfrastructureError(
+        options.code ?? 'NOT_READY',
+        `${operation} in account "${target.alias}" (${target.region}) failed with ${verdict.name}: ${detail} (${meaning}; ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+        { cause: error, fields: { operation, account: target.alias, region: target.region, errorName: verdict.name, attempts } },
+      )
+    },
+  })
 }
