@@ -2,7 +2,8 @@
 // AZ behind an NLB) consumed by N consumer VPCs, each with its own interface endpoint (one ENI
 // per AZ) and one consumer instance. Every consumer VPC has the same CIDR: overlapping consumers
 // are PrivateLink's point. Built from the same build-* pieces as the fixtures' planners.
-import { buildEndpoint, buildInstances, buildNlb, buildService, endpointDnsRecords } from './build-privatelink.js'
+import { buildEndpoint, buildInstances, endpointDnsRecords } from './build-privatelink.js'
+import { buildProviderSide } from './build-sides.js'
 import { buildVpc } from './build-vpc.js'
 import { parseCidr, type Cidr } from './cidr.js'
 import { createIdSource } from './ids.js'
@@ -45,16 +46,18 @@ export function planScale(input: ScalePlanInput): TopologyPlan {
   const ids = createIdSource(input.seed)
 
   const producerVpc = buildVpc({ key: 'prod', tag, cidr: cidr('10.0.0.0/16'), region, account: '111111111111', azs })
-  const producers = buildInstances({ ids, tag, vpc: producerVpc, azs, role: 'producer', servicePorts: [port], ingress: [{ cidr: producerVpc.cidr, ports: [port] }] })
-  const nlb = buildNlb({
-    key: 'nlb',
-    vpc: producerVpc,
-    azs,
+  const { producers, nlb, service } = buildProviderSide({
+    ids,
+    tag,
+    targetVpc: producerVpc,
+    nlbVpc: producerVpc,
+    targetAzs: azs,
+    nlbAzs: azs,
     ports: [port],
     crossZone: true,
-    targets: producers.map((p) => ({ instanceId: p.id, ip: p.ip, az: p.az, vpc: producerVpc.key })),
+    acceptanceRequired: false,
+    allowedPrincipals: [],
   })
-  const service = buildService({ ids, nlb, acceptanceRequired: false, allowedPrincipals: [] })
 
   const vpcs: VpcPlan[] = [producerVpc]
   const instances: InstancePlan[] = [...producers]
