@@ -3,6 +3,7 @@
 // topology up until Ctrl-C (or SIGTERM), tears it down and writes the final reports.
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { LocalAwsTarget } from '../targets/local/local-aws-target.js'
 import { LocalTarget } from '../targets/local/local-target.js'
 import { writeRunReports } from '../report/write-reports.js'
 import { finishRun } from './finish-run.js'
@@ -40,7 +41,7 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
         for (let i = 0; i < scenario.steps.length; i++) await session.runStep(i).catch(() => undefined)
       }
       const target = session.options.target
-      if (target instanceof LocalTarget) info[scenario.name] = target.info()
+      if (target instanceof LocalTarget || target instanceof LocalAwsTarget) info[scenario.name] = target.info()
     }
     await writeFile(join(run.dir, 'local-target.json'), JSON.stringify(info, null, 2), { mode: 0o600 })
     // a first report to read while the topology is up; finishRun writes the final one

@@ -117,6 +117,12 @@ export class LocalAwsTarget implements Target {
     return expected === undefined ? undefined : { timing: 'time_starttransfer', expected_ms: Math.round(expected * 1000) / 1000 }
   }
 
+  /** How a person reaches the kept topology with terraform or any AWS client (plh run --keep). */
+  info(): { aws_env: Record<string, string>; profiles: Array<{ name: string; account_id: string }> } | null {
+    if (!this.local) return null
+    return { aws_env: { ...this.local.env }, profiles: this.local.accounts.map((a) => ({ name: a.name, account_id: a.id })) }
+  }
+
   /** Requests the local API answered, per `service:Action` (the bench reads it). */
   apiRequestCounts(): Record<string, number> {
     return this.local?.api.requestCounts() ?? {}

@@ -19,7 +19,7 @@ interface TargetGroupExtras {
   local?: { targets?: Array<{ Id: string; Port?: number; AvailabilityZone?: string; deregisteredAt?: number }> }
 }
 interface LoadBalancerExtras {
-  local?: { attributes?: Record<string, string> }
+  local?: { attributes?: Record<string, string>; networkInterfaceIds?: string[] }
 }
 
 /** The widest port range a rule is expanded into single ports for; wider ones become an nft range. */
@@ -140,11 +140,19 @@ export function planFromStore(input: PlanFromStoreInput): StorePlan {
         return inst ? [{ instanceId: inst.id, ip: inst.ip, az: inst.az, vpc: inst.vpc }] : []
       }),
     )
+    // an internal NLB lists no addresses (LoadBalancerAddresses is for Elastic IPs): its nodes are
+    // its ENIs, `ELB net/<name>/<id>` in each subnet, as the fixtures' data sources find them
+    const nodeEnis = enis.filter((n) => (lb.local?.networkInterfaceIds ?? []).includes(n.id) || n.data.Description === `ELB ${r.id.split(':loadbalancer/')[1] ?? '-'}`)
+    const nodes = nodeEnis.map((n) => ({ az: zoneId(n, n.data.AvailabilityZone), ip: n.data.PrivateIpAddress ?? '' })).filter((n) => n.ip !== '')
+    if (nodes.length === 0) {
+      waiting.push(`${lb.LoadBalancerName ?? r.id} has no node ENI`)
+      continue
+    }
     nlbs.push({
       key: r.id,
       vpc: lb.VpcId!,
       region: r.region,
-      nodes: (lb.AvailabilityZones ?? []).map((z) => ({ az: zoneId(r, z.ZoneName), ip: z.LoadBalancerAddresses?.[0]?.PrivateIPv4Address ?? '' })).filter((n) => n.ip !== ''),
+      nodes,
       listenerPorts: [...new Set(own.map((l) => l.data.Port!))],
       // TLS termination needs the certificate ACM holds (issue 13); until then TLS listeners are plain TCP here
       tlsListeners: [],

@@ -52,10 +52,11 @@ export function sameRegionRecords(options: { endpointState?: string; withSsmEndp
       VpcId: 'vpc-p',
       State: { Code: 'active' },
       AvailabilityZones: [
-        { ZoneName: azName(P, 'use1-az1'), LoadBalancerAddresses: [{ PrivateIPv4Address: '10.0.0.5' }] },
-        { ZoneName: azName(P, 'use1-az2'), LoadBalancerAddresses: [{ PrivateIPv4Address: '10.0.16.5' }] },
+        // as AWS answers for an internal NLB: no addresses; the nodes are the ENIs
+        { ZoneName: azName(P, 'use1-az1'), LoadBalancerAddresses: [] },
+        { ZoneName: azName(P, 'use1-az2'), LoadBalancerAddresses: [] },
       ],
-      local: { attributes: { 'load_balancing.cross_zone.enabled': 'false' } },
+      local: { attributes: { 'load_balancing.cross_zone.enabled': 'false' }, networkInterfaceIds: ['eni-n1', 'eni-n2'] },
     }),
     rec('target-group', tgArn, P, { TargetGroupArn: tgArn, Port: 80, Protocol: 'TCP', local: { targets: [{ Id: 'i-p1', Port: 80 }, { Id: 'i-p2', Port: 80 }] } }),
     rec('listener', 'arn:listener', P, { ListenerArn: 'arn:listener', LoadBalancerArn: lbArn, Port: 80, Protocol: 'TCP', DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] }),
