@@ -163,4 +163,13 @@ describe('expect-endpoint-state (aws-sdk-client-mock stand-in)', () => {
     const after = await runAwsAction({ kind: 'expect-endpoint-state', state: 'rejected' }, harnessOutput(), context())
     expect(after.endpoints[0]!.state).toBe('rejected')
   })
+
+  it.each([
+    ['expired', 'expired'],
+    ['Partial', 'partial'],
+  ])('an endpoint EC2 reports as %s is read as %s, not an unknown state', async (state, contract) => {
+    ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [describedEndpoint(state)] })
+    const after = await runAwsAction({ kind: 'expect-endpoint-state', state: 'available' }, harnessOutput(), context())
+    expect(after.endpoints[0]!.state).toBe(contract)
+  })
 })

@@ -26,6 +26,7 @@ import type { Logger } from '../../core/target.js'
 import type { AwsClients } from './aws-clients.js'
 import { awsErrorName, callAws, type AwsCallTarget } from './aws-call.js'
 import { describeEndpoints, waitForEndpointsReady, type EndpointClient } from './endpoint-readiness.js'
+import { toContractState } from './endpoint-states.js'
 
 /** What the actions of one applied fixture share. */
 export interface AwsActionContext {
@@ -114,13 +115,6 @@ export async function refreshEndpoints(outputs: HarnessOutput, ctx: AwsActionCon
     }),
   )
   return { ...outputs, endpoints }
-}
-
-function toContractState(state: string, id: string): EndpointOutput['state'] {
-  const known = ['pendingAcceptance', 'pending', 'available', 'rejected', 'failed', 'deleting', 'deleted'] as const
-  const match = known.find((k) => k.toLowerCase() === state.toLowerCase())
-  if (!match) throw new InfrastructureError('NOT_READY', `interface endpoint ${id} is in a state the harness does not know: ${state}`)
-  return match
 }
 
 /** Fills `eni_ips` of endpoints whose outputs left them empty (the fixture cannot read them before acceptance). */
