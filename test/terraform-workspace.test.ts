@@ -114,6 +114,16 @@ describe('TerraformWorkspace (real terraform, built-in resources)', () => {
     await ws.destroy()
   })
 
+  it('does not retry an apply failing with the error the scenario expects (expect_apply_error), though the table would', async () => {
+    const { ws, events } = workspace('flaky', { expectedApplyError: /Throttling/, retry: { throttling: { ...defaultRetryTable.throttling, backoff: { initialMs: 10, factor: 1, maxMs: 10 } } } })
+    const error = await ws.apply().then(() => undefined, (e: unknown) => e)
+    expect(error).toMatchObject({ code: 'APPLY_FAILED' })
+    expect((error as Error).message).toContain('Throttling: Rate exceeded')
+    expect(events.filter((e) => e.type === 'retry')).toEqual([])
+    expect((await readFile(join(temp, 'flaky-attempts'), 'utf8')).trim().split('\n')).toHaveLength(1)
+    await ws.destroy()
+  })
+
   it('on abort sends terraform one SIGINT, which stops and keeps its state; destroy then removes the rest', async () => {
     const controller = new AbortController()
     const { ws } = workspace('slow', {

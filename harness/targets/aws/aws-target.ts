@@ -37,6 +37,8 @@ export interface AwsTargetOptions {
   clients?: AwsClients
   /** the scenario's steps: an endpoint in pendingAcceptance is ready when the scenario accepts it (or expects that state) */
   steps?: readonly Step[]
+  /** the scenario's expect_apply_error: terraform does not retry an apply that fails with it */
+  expectApplyError?: string
   /** between polls of AWS; default 5000 (never below 2000 against AWS: tight polling draws throttling) */
   pollIntervalMs?: number
   /** between GetCommandInvocation polls; default 2000 */
@@ -95,6 +97,7 @@ export class AwsTarget implements Target {
       ...(run.scope ? { scope: run.scope } : {}),
       ...(run.signal ? { signal: run.signal } : {}),
       ...(this.options.terraformEnv ? { env: this.options.terraformEnv } : {}),
+      ...(this.options.expectApplyError !== undefined ? { expectedApplyError: new RegExp(this.options.expectApplyError) } : {}),
     })
     // journalled before anything exists, so that plh cleanup can destroy what a killed run applied
     this.journalEntry = { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }

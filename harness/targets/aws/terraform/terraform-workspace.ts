@@ -43,6 +43,8 @@ export interface TerraformWorkspaceOptions {
   env?: Record<string, string>
   /** for tests: rules replacing the default table's */
   retry?: Partial<RetryTable>
+  /** the scenario's expect_apply_error: an apply failing with it fails at once, whatever the retry table says */
+  expectedApplyError?: RegExp
   /** shown in errors and part of the default S3 key (default: the work dir's name) */
   runId?: string
   /** the scenario's scope inside the run, part of the default S3 key */
@@ -194,7 +196,7 @@ export class TerraformWorkspace {
     let last: unknown
     const decide = (error: unknown, attemptNumber: number) => {
       if (!(error instanceof TerraformCommandError) || error.interrupted || this.options.signal?.aborted) return undefined
-      const found = findRetryRule(this.retryTable, command, error.errorText)
+      const found = findRetryRule(this.retryTable, command, error.errorText, this.options.expectedApplyError ? { expectedError: this.options.expectedApplyError } : {})
       return found && shouldRetryAttempt(found.rule, attemptNumber) ? found : undefined
     }
     try {
