@@ -254,6 +254,7 @@ export class AwsTarget implements Target {
       pollIntervalMs: this.pollIntervalMs(),
       timeoutMs: this.options.endpointTimeoutMs ?? 10 * 60_000,
       removed: this.removedTargets,
+      runCommand: (instance, script) => this.transport(instance).run(script, { timeoutSeconds: 60, comment: 'plh action', ...(this.run?.signal ? { signal: this.run.signal } : {}) }),
       ...(this.run?.signal ? { signal: this.run.signal } : {}),
       ...(this.run?.log ? { log: this.run.log } : {}),
     }
