@@ -1,5 +1,5 @@
 // The AWS target: the fixture applied by terraform in the run's own work directory and state, the
-// `harness` output validated against the contract, readiness from EC2 and SSM, probes through the
+// `harness` output validated against the contract, readiness from EC2, ELBv2 and SSM, probes through the
 // same SSM transport as the local target (per account alias and region), actions as EC2/ELBv2
 // calls, and destroy whatever happened before.
 import { join } from 'node:path'
@@ -17,6 +17,7 @@ import { waitForInstancesOnline } from '../wait-for-instances-online.js'
 import { runAwsAction, endpointClient, type AwsActionContext } from './aws-actions.js'
 import { AwsClients } from './aws-clients.js'
 import { waitForEndpointsReady } from './endpoint-readiness.js'
+import { waitForNlbTargetsHealthy } from './nlb-readiness.js'
 import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
 import { TerraformWorkspace } from './terraform/terraform-workspace.js'
 import type { JournalResource } from '../../core/resource-journal.js'
@@ -45,6 +46,8 @@ export interface AwsTargetOptions {
   ssmPollIntervalMs?: number
   /** how long endpoints may take to become available; default 10 min */
   endpointTimeoutMs?: number
+  /** how long the NLB's targets may take to become healthy (registration, first health checks); default 10 min */
+  targetHealthTimeoutMs?: number
   /** how long instances may take to show Online in SSM; default 15 min (boot, agent start, registration) */
   instanceTimeoutMs?: number
   /** extra environment for terraform (tests) */
@@ -110,7 +113,7 @@ export class AwsTarget implements Target {
   }
 
   async waitReady(outputs: HarnessOutput): Promise<void> {
-    const clients = this.requireClients()
+    this.requireClients()
     const log = this.run?.log
     const signal = this.run?.signal
     await waitForEndpointsReady({
@@ -123,31 +126,17 @@ export class AwsTarget implements Target {
       ...(signal ? { signal } : {}),
       ...(log ? { log } : {}),
     })
-    const groups = new Map<string, { alias: string; region: string; ids: string[] }>()
-    for (const instance of [...outputs.consumers, ...(outputs.producers ?? [])]) {
-      const alias = this.aliasOf(instance.account)
-      const key = `${alias}:${instance.region}`
-      const group = groups.get(key) ?? { alias, region: instance.region, ids: [] }
-      group.ids.push(instance.instance_id)
-      groups.set(key, group)
+    // the NLB's targets and the instances' SSM registration take minutes each: wait for both at
+    // once, and stop the other wait as soon as one fails
+    const stopOthers = new AbortController()
+    const waits = [this.waitForTargetsHealthy(outputs, stopOthers.signal), this.waitForInstancesOnline(outputs, stopOthers.signal)]
+    try {
+      await Promise.all(waits)
+    } catch (error) {
+      stopOthers.abort(error)
+      await Promise.allSettled(waits)
+      throw error
     }
-    await Promise.all(
-      [...groups.values()].map(async ({ alias, region, ids }) => {
-        try {
-          await waitForInstancesOnline(clients.ssm(alias, region), ids, {
-            timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
-            pollIntervalMs: this.pollIntervalMs(),
-            ...(signal ? { signal } : {}),
-            ...(log ? { log } : {}),
-          })
-        } catch (error) {
-          if (error instanceof InfrastructureError) {
-            throw new InfrastructureError(error.code, `account "${alias}" (${region}): ${error.message}`, { cause: error, fields: { ...error.fields, account: alias, region } })
-          }
-          throw error
-        }
-      }),
-    )
     await this.fetchInterRegionLatency(outputs)
   }
 
@@ -192,6 +181,44 @@ export class AwsTarget implements Target {
         this.clients = undefined
       }
     }
+  }
+
+  /** Every target of the service's NLB healthy (nlb-readiness.ts). */
+  private async waitForTargetsHealthy(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
+    const signal = this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop
+    await waitForNlbTargetsHealthy(outputs, { ...this.actionContext(), timeoutMs: this.options.targetHealthTimeoutMs ?? 10 * 60_000, signal })
+  }
+
+  /** Every consumer and producer Online in SSM, per account alias and region. */
+  private async waitForInstancesOnline(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
+    const clients = this.requireClients()
+    const log = this.run?.log
+    const signal = this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop
+    const groups = new Map<string, { alias: string; region: string; ids: string[] }>()
+    for (const instance of [...outputs.consumers, ...(outputs.producers ?? [])]) {
+      const alias = this.aliasOf(instance.account)
+      const key = `${alias}:${instance.region}`
+      const group = groups.get(key) ?? { alias, region: instance.region, ids: [] }
+      group.ids.push(instance.instance_id)
+      groups.set(key, group)
+    }
+    await Promise.all(
+      [...groups.values()].map(async ({ alias, region, ids }) => {
+        try {
+          await waitForInstancesOnline(clients.ssm(alias, region), ids, {
+            timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
+            pollIntervalMs: this.pollIntervalMs(),
+            signal,
+            ...(log ? { log } : {}),
+          })
+        } catch (error) {
+          if (error instanceof InfrastructureError) {
+            throw new InfrastructureError(error.code, `account "${alias}" (${region}): ${error.message}`, { cause: error, fields: { ...error.fields, account: alias, region } })
+          }
+          throw error
+        }
+      }),
+    )
   }
 
   private async loadConfig(): Promise<{ config: RunConfig; file: string }> {
