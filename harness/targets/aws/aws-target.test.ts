@@ -142,6 +142,18 @@ describe('AwsTarget apply and destroy (real terraform, terraform_data fixture)',
     expect(entries).toEqual(['+terraform-workdir terraform destroy -auto-approve -input=false', '-terraform-workdir'])
   })
 
+  it('a fixture with apply_stages applies the stage first and runs its wait before the rest (here the wait finds no endpoint service: APPLY_FAILED naming the manifest, the rest never applied)', async () => {
+    const run = runContext()
+    const target = newTarget()
+    const staged: Fixture = { ...fixture, manifest: { ...fixture.manifest, apply_stages: [{ targets: ['terraform_data.endpoint'], wait_for: 'endpoint-service-regions-available' }] } }
+    const error = await rejection(target.apply(staged, {}, run))
+    expect(error.code).toBe('APPLY_FAILED')
+    expect(error.message).toBe('terraform/harness-contract/manifest.json: apply_stages: wait_for endpoint-service-regions-available found no aws_vpc_endpoint_service in the state after its stage')
+    expect(await terraformIn(run, 'state', 'list')).toBe('terraform_data.endpoint')
+    await target.destroy()
+    expect(await terraformIn(run, 'state', 'list')).toBe('')
+  })
+
   it('without a run configuration: bad input naming plh.config.json, and nothing applied', async () => {
     const run = runContext()
     const target = new AwsTarget({ source: 'scenarios/stand-in.scenario.ts', root: scratch })

@@ -4,6 +4,7 @@
 // calls, and destroy whatever happened before.
 import { join } from 'node:path'
 import { accountVariables } from '../../core/account-variables.js'
+import type { applyStageWaits } from '../../core/manifest.js'
 import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
 import { HarnessError, InfrastructureError, InputError, TeardownError } from '../../core/errors.js'
 import type { ProbeResult, ProbeTarget } from '../../core/results.js'
@@ -18,9 +19,12 @@ import { runAwsAction, endpointClient, type AwsActionContext } from './aws-actio
 import { AwsClients } from './aws-clients.js'
 import { waitForEndpointsReady } from './endpoint-readiness.js'
 import { waitForNlbTargetsHealthy } from './nlb-readiness.js'
+import { endpointServicesInState, waitForSupportedRegionsAvailable } from './supported-regions-readiness.js'
 import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
 import { TerraformWorkspace } from './terraform/terraform-workspace.js'
 import type { JournalResource } from '../../core/resource-journal.js'
+
+type ApplyStageWait = (typeof applyStageWaits)[number]
 
 /** Fixture names allow a 10-character prefix (NLB and target group names stop at 32 characters). */
 const MAX_FIXTURE_NAME_PREFIX = 10
@@ -46,6 +50,8 @@ export interface AwsTargetOptions {
   ssmPollIntervalMs?: number
   /** how long endpoints may take to become available; default 10 min */
   endpointTimeoutMs?: number
+  /** how long an endpoint service's supported regions may stay Pending (fixtures with apply_stages); default 10 min */
+  supportedRegionsTimeoutMs?: number
   /** how long the NLB's targets may take to become healthy (registration, first health checks); default 10 min */
   targetHealthTimeoutMs?: number
   /** how long instances may take to show Online in SSM; default 15 min (boot, agent start, registration) */
@@ -106,7 +112,8 @@ export class AwsTarget implements Target {
     this.journalEntry = { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }
     await run.journal?.record(this.journalEntry)
     run.log.info({ fixture: fixture.name, state: config.state_backend.type }, 'terraform apply')
-    const raw = await this.workspace.apply()
+    const stages = (fixture.manifest.apply_stages ?? []).map((stage) => ({ targets: stage.targets, then: (ws: TerraformWorkspace) => this.waitAfterStage(stage.wait_for, ws) }))
+    const raw = await this.workspace.apply({ stages })
     this.outputs = this.validateOutputs(raw)
     await this.resolveAliases(this.outputs)
     return this.outputs
@@ -180,6 +187,29 @@ export class AwsTarget implements Target {
         this.clients?.destroy()
         this.clients = undefined
       }
+    }
+  }
+
+  /** The wait a fixture's apply stage names (manifest `apply_stages`), run before the next stage. */
+  private async waitAfterStage(wait: ApplyStageWait, workspace: TerraformWorkspace): Promise<void> {
+    const clients = this.requireClients()
+    const services = endpointServicesInState(await workspace.stateResources())
+    if (services.length === 0) {
+      throw new InfrastructureError('APPLY_FAILED', `terraform/${workspace.fixture}/manifest.json: apply_stages: wait_for ${wait} found no aws_vpc_endpoint_service in the state after its stage`)
+    }
+    for (const service of services) {
+      const alias = await clients.aliasOf(service.accountId)
+      this.run?.log.info({ serviceId: service.serviceId, regions: service.supportedRegions }, 'waiting for the endpoint service in its supported regions')
+      await waitForSupportedRegionsAvailable({
+        client: clients.ec2(alias, service.region),
+        target: { alias, region: service.region },
+        serviceId: service.serviceId,
+        regions: service.supportedRegions,
+        timeoutMs: this.options.supportedRegionsTimeoutMs ?? 10 * 60_000,
+        pollIntervalMs: this.pollIntervalMs(),
+        ...(this.run?.signal ? { signal: this.run.signal } : {}),
+        ...(this.run?.log ? { log: this.run.log } : {}),
+      })
     }
   }
 

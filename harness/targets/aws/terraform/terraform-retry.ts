@@ -39,6 +39,9 @@ export const defaultRetryTable: RetryTable = {
     attempts: 4,
     backoff: { initialMs: 10_000, factor: 2, maxMs: 60_000 },
   },
+  // Only visibility to the consumer account: a supported region that is still Pending (minutes) is
+  // waited for between apply stages (manifest apply_stages), not retried here. Never applies to a
+  // scenario whose expect_apply_error matches (principal-not-allowed, cross-region-unsupported).
   endpointServiceNotFound: {
     pattern: /InvalidVpcEndpointServiceId\.NotFound|InvalidServiceName/,
     commands: ['apply'],
