@@ -14,12 +14,12 @@ import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../
 import { formatFieldPath } from '../../core/validate-input.js'
 import { loadRunConfig } from '../../run/load-run-config.js'
 import { createSsmTransport } from '../ssm-transport.js'
-import { waitForInstancesOnline } from '../wait-for-instances-online.js'
 import { runAwsAction, endpointClient, type AwsActionContext } from './aws-actions.js'
 import { AwsClients } from './aws-clients.js'
 import { waitForEndpointsReady } from './endpoint-readiness.js'
+import { waitForInstancesOnlinePerAccount } from './instances-readiness.js'
 import { waitForNlbTargetsHealthy } from './nlb-readiness.js'
-import { endpointServicesInState, waitForSupportedRegionsAvailable } from './supported-regions-readiness.js'
+import { waitForStateEndpointServices } from './supported-regions-readiness.js'
 import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
 import { TerraformWorkspace } from './terraform/terraform-workspace.js'
 import type { JournalResource } from '../../core/resource-journal.js'
@@ -192,24 +192,16 @@ export class AwsTarget implements Target {
 
   /** The wait a fixture's apply stage names (manifest `apply_stages`), run before the next stage. */
   private async waitAfterStage(wait: ApplyStageWait, workspace: TerraformWorkspace): Promise<void> {
-    const clients = this.requireClients()
-    const services = endpointServicesInState(await workspace.stateResources())
-    if (services.length === 0) {
-      throw new InfrastructureError('APPLY_FAILED', `terraform/${workspace.fixture}/manifest.json: apply_stages: wait_for ${wait} found no aws_vpc_endpoint_service in the state after its stage`)
-    }
-    for (const service of services) {
-      const alias = await clients.aliasOf(service.accountId)
-      this.run?.log.info({ serviceId: service.serviceId, regions: service.supportedRegions }, 'waiting for the endpoint service in its supported regions')
-      await waitForSupportedRegionsAvailable({
-        client: clients.ec2(alias, service.region),
-        target: { alias, region: service.region },
-        serviceId: service.serviceId,
-        regions: service.supportedRegions,
-        timeoutMs: this.options.supportedRegionsTimeoutMs ?? 10 * 60_000,
-        pollIntervalMs: this.pollIntervalMs(),
-        ...(this.run?.signal ? { signal: this.run.signal } : {}),
-        ...(this.run?.log ? { log: this.run.log } : {}),
-      })
+    switch (wait) {
+      case 'endpoint-service-regions-available':
+        return waitForStateEndpointServices(await workspace.stateResources(), {
+          clients: this.requireClients(),
+          manifestFile: `terraform/${workspace.fixture}/manifest.json`,
+          timeoutMs: this.options.supportedRegionsTimeoutMs ?? 10 * 60_000,
+          pollIntervalMs: this.pollIntervalMs(),
+          ...(this.run?.signal ? { signal: this.run.signal } : {}),
+          ...(this.run?.log ? { log: this.run.log } : {}),
+        })
     }
   }
 
@@ -219,36 +211,16 @@ export class AwsTarget implements Target {
     await waitForNlbTargetsHealthy(outputs, { ...this.actionContext(), timeoutMs: this.options.targetHealthTimeoutMs ?? 10 * 60_000, signal })
   }
 
-  /** Every consumer and producer Online in SSM, per account alias and region. */
+  /** Every consumer and producer Online in SSM, per account alias and region (instances-readiness.ts). */
   private async waitForInstancesOnline(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
-    const clients = this.requireClients()
-    const log = this.run?.log
-    const signal = this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop
-    const groups = new Map<string, { alias: string; region: string; ids: string[] }>()
-    for (const instance of [...outputs.consumers, ...(outputs.producers ?? [])]) {
-      const alias = this.aliasOf(instance.account)
-      const key = `${alias}:${instance.region}`
-      const group = groups.get(key) ?? { alias, region: instance.region, ids: [] }
-      group.ids.push(instance.instance_id)
-      groups.set(key, group)
-    }
-    await Promise.all(
-      [...groups.values()].map(async ({ alias, region, ids }) => {
-        try {
-          await waitForInstancesOnline(clients.ssm(alias, region), ids, {
-            timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
-            pollIntervalMs: this.pollIntervalMs(),
-            signal,
-            ...(log ? { log } : {}),
-          })
-        } catch (error) {
-          if (error instanceof InfrastructureError) {
-            throw new InfrastructureError(error.code, `account "${alias}" (${region}): ${error.message}`, { cause: error, fields: { ...error.fields, account: alias, region } })
-          }
-          throw error
-        }
-      }),
-    )
+    await waitForInstancesOnlinePerAccount(outputs, {
+      clients: this.requireClients(),
+      aliasOf: (id) => this.aliasOf(id),
+      timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
+      pollIntervalMs: this.pollIntervalMs(),
+      signal: this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop,
+      ...(this.run?.log ? { log: this.run.log } : {}),
+    })
   }
 
   private async loadConfig(): Promise<{ config: RunConfig; file: string }> {

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { InfrastructureError } from '../../core/errors.js'
 import type { Logger } from '../../core/target.js'
 import { callAws, type AwsCallTarget } from './aws-call.js'
+import type { AwsClients } from './aws-clients.js'
 import type { StateResource } from './terraform/terraform-files.js'
 
 /** Supported-region states from which the region never becomes Available by itself (EC2 documents Closed beside the SDK's ServiceState). */
@@ -80,5 +81,30 @@ export async function waitForSupportedRegionsAvailable(options: SupportedRegions
       )
     }
     await sleep(options.pollIntervalMs, undefined, { signal: options.signal })
+  }
+}
+
+/** After an apply stage: every endpoint service the state holds Available in each of its supported regions (its owner's credentials, found by account id). */
+export async function waitForStateEndpointServices(
+  resources: readonly StateResource[],
+  options: { clients: AwsClients; manifestFile: string; timeoutMs: number; pollIntervalMs: number; signal?: AbortSignal; log?: Logger },
+): Promise<void> {
+  const services = endpointServicesInState(resources)
+  if (services.length === 0) {
+    throw new InfrastructureError('APPLY_FAILED', `${options.manifestFile}: apply_stages: wait_for endpoint-service-regions-available found no aws_vpc_endpoint_service in the state after its stage`)
+  }
+  for (const service of services) {
+    const alias = await options.clients.aliasOf(service.accountId)
+    options.log?.info({ serviceId: service.serviceId, regions: service.supportedRegions }, 'waiting for the endpoint service in its supported regions')
+    await waitForSupportedRegionsAvailable({
+      client: options.clients.ec2(alias, service.region),
+      target: { alias, region: service.region },
+      serviceId: service.serviceId,
+      regions: service.supportedRegions,
+      timeoutMs: options.timeoutMs,
+      pollIntervalMs: options.pollIntervalMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    })
   }
 }
