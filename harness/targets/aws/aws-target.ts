@@ -134,15 +134,20 @@ export class AwsTarget implements Target {
       ...(log ? { log } : {}),
     })
     // the NLB's targets and the instances' SSM registration take minutes each: wait for both at
-    // once, and stop the other wait as soon as one fails
-    const stopOthers = new AbortController()
-    const waits = [this.waitForTargetsHealthy(outputs, stopOthers.signal), this.waitForInstancesOnline(outputs, stopOthers.signal)]
+    // once, and stop the other wait as soon as one fails (or the run is interrupted)
+    const stopBoth = new AbortController()
+    const onRunAbort = (): void => stopBoth.abort(signal?.reason)
+    if (signal?.aborted) onRunAbort()
+    signal?.addEventListener('abort', onRunAbort, { once: true })
+    const waits = [this.waitForTargetsHealthy(outputs, stopBoth.signal), this.waitForInstancesOnline(outputs, stopBoth.signal)]
     try {
       await Promise.all(waits)
     } catch (error) {
-      stopOthers.abort(error)
+      stopBoth.abort(error)
       await Promise.allSettled(waits)
       throw error
+    } finally {
+      signal?.removeEventListener('abort', onRunAbort)
     }
     await this.fetchInterRegionLatency(outputs)
   }
@@ -205,10 +210,9 @@ export class AwsTarget implements Target {
     }
   }
 
-  /** Every target of the service's NLB healthy (nlb-readiness.ts). */
+  /** Every target of the service's NLB healthy (nlb-readiness.ts); `stop` also carries the run's own signal. */
   private async waitForTargetsHealthy(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
-    const signal = this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop
-    await waitForNlbTargetsHealthy(outputs, { ...this.actionContext(), timeoutMs: this.options.targetHealthTimeoutMs ?? 10 * 60_000, signal })
+    await waitForNlbTargetsHealthy(outputs, { ...this.actionContext(), timeoutMs: this.options.targetHealthTimeoutMs ?? 10 * 60_000, signal: stop })
   }
 
   /** Every consumer and producer Online in SSM, per account alias and region (instances-readiness.ts). */
@@ -218,7 +222,7 @@ export class AwsTarget implements Target {
       aliasOf: (id) => this.aliasOf(id),
       timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
       pollIntervalMs: this.pollIntervalMs(),
-      signal: this.run?.signal ? AbortSignal.any([this.run.signal, stop]) : stop,
+      signal: stop,
       ...(this.run?.log ? { log: this.run.log } : {}),
     })
   }
