@@ -55,7 +55,7 @@ try {
   result.apply_s = seconds(performance.now() - t0)
   result.apply_profile = phaseTimer.read()
   const t1 = performance.now()
-  while (!Object.values(emulator.targetHealth()).every(Boolean)) {
+  while (!Object.values(emulator.targetHealth()).every((state) => state === 'healthy')) {
     if (performance.now() - t1 > HEALTHY_TIMEOUT_MS) throw new Error(`NLB targets not healthy after ${HEALTHY_TIMEOUT_MS / 1000} s`)
     await new Promise((r) => setTimeout(r, 50))
   }

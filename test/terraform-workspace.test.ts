@@ -114,6 +114,49 @@ describe('TerraformWorkspace (real terraform, built-in resources)', () => {
     await ws.destroy()
   })
 
+  it('does not retry an apply failing with the error the scenario expects (expect_apply_error), though the table would', async () => {
+    const { ws, events } = workspace('flaky', { expectedApplyError: /Throttling/, retry: { throttling: { ...defaultRetryTable.throttling, backoff: { initialMs: 10, factor: 1, maxMs: 10 } } } })
+    const error = await ws.apply().then(() => undefined, (e: unknown) => e)
+    expect(error).toMatchObject({ code: 'APPLY_FAILED' })
+    expect((error as Error).message).toContain('Throttling: Rate exceeded')
+    expect(events.filter((e) => e.type === 'retry')).toEqual([])
+    expect((await readFile(join(temp, 'flaky-attempts'), 'utf8')).trim().split('\n')).toHaveLength(1)
+    await ws.destroy()
+  })
+
+  it('applies in stages: stage 1 only its -target addresses, its wait sees them in the state, then the full apply', async () => {
+    const { ws, events } = workspace('staged')
+    const seen: string[][] = []
+    const outputs = await ws.apply({
+      stages: [
+        {
+          targets: ['terraform_data.first'],
+          then: async (w) => {
+            const resources = await w.stateResources()
+            seen.push(resources.map((r) => r.address))
+            expect(resources[0]!.values.input).toEqual({ supported_regions: ['us-east-1', 'eu-west-2'] })
+          },
+        },
+      ],
+    })
+    expect(seen).toEqual([['terraform_data.first']])
+    expect(outputs.first).toEqual({ supported_regions: ['us-east-1', 'eu-west-2'] })
+    expect((await stateList(ws.dir)).sort()).toEqual(['terraform_data.first', 'terraform_data.second'])
+    expect(events.filter((e) => e.type === 'stage').map((e) => e.message)).toEqual(['apply stage 1 of staged: terraform_data.first'])
+    await ws.destroy()
+  })
+
+  it('a stage whose wait fails stops the apply there: the rest is never applied, and destroy removes the stage', async () => {
+    const { ws } = workspace('staged', { name: 'staged-fails' })
+    const error = await ws
+      .apply({ stages: [{ targets: ['terraform_data.first'], then: async () => Promise.reject(new Error('supported region eu-west-2 is Failed')) }] })
+      .then(() => undefined, (e: unknown) => e)
+    expect((error as Error).message).toBe('supported region eu-west-2 is Failed')
+    expect(await stateList(ws.dir)).toEqual(['terraform_data.first'])
+    await ws.destroy()
+    expect(await stateList(ws.dir)).toEqual([])
+  })
+
   it('on abort sends terraform one SIGINT, which stops and keeps its state; destroy then removes the rest', async () => {
     const controller = new AbortController()
     const { ws } = workspace('slow', {

@@ -24,7 +24,8 @@ export const endpointSchema = z.object({
   regional_dns: dnsName,
   zonal: z.array(z.object({ az, dns: dnsName })),
   eni_ips: z.array(z.object({ az, ip: ipv4 })),
-  state: z.enum(['pendingAcceptance', 'pending', 'available', 'rejected', 'failed', 'deleting', 'deleted']),
+  /** every state EC2 documents for an interface endpoint (targets/aws/endpoint-states.ts maps them) */
+  state: z.enum(['pendingAcceptance', 'pending', 'partial', 'available', 'rejected', 'failed', 'expired', 'deleting', 'deleted']),
 })
 
 export const harnessOutputSchema = z.object({

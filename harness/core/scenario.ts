@@ -100,10 +100,20 @@ const actionSchemas = [
   z.object({ kind: z.literal('wait'), title: z.string().optional(), seconds: z.number().min(0).max(3600) }).strict(),
   z
     .object({
+      // the NLB targets in `az` fail their health checks for real or pass them again; they stay registered
       kind: z.literal('set-target-health'),
       title: z.string().optional(),
       az: z.string().min(1),
       healthy: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      // the NLB targets in `az` leave their target groups or join them again
+      kind: z.literal('set-target-registration'),
+      title: z.string().optional(),
+      az: z.string().min(1),
+      registered: z.boolean(),
     })
     .strict(),
   z

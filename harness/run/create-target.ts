@@ -15,6 +15,8 @@ export interface CreateTargetOptions {
   configFile?: string
   /** the scenario's steps (aws: a pending endpoint is ready when the scenario accepts it) */
   steps?: readonly Step[]
+  /** the scenario's expect_apply_error (aws: terraform does not retry an apply failing with it) */
+  expectApplyError?: string
 }
 
 /** A fresh target instance for one scenario. */
@@ -31,5 +33,6 @@ export function createTarget(name: TargetName, options: CreateTargetOptions): Ta
     root: options.root ?? process.cwd(),
     ...(configFile ? { configFile } : {}),
     ...(options.steps ? { steps: options.steps } : {}),
+    ...(options.expectApplyError !== undefined ? { expectApplyError: options.expectApplyError } : {}),
   })
 }

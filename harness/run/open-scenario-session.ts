@@ -32,7 +32,7 @@ export function openScenarioSession(input: OpenSessionInput): { session: Scenari
     root: input.root,
     file: shown,
     scenario,
-    target: createTarget(input.target, { source: shown, root: input.root, steps: scenario.steps }),
+    target: createTarget(input.target, { source: shown, root: input.root, steps: scenario.steps, ...(scenario.expect_apply_error !== undefined ? { expectApplyError: scenario.expect_apply_error } : {}) }),
     reportDir,
     run: { runId: input.runId, tag: input.tag, workDir: join(reportDir, 'work', scenario.name), logDir, log, journal: new RunJournal(input.tag, scenario.name) },
     ...(input.samples ? { samples: input.samples } : {}),

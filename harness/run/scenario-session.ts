@@ -17,7 +17,8 @@ import { pauseForTestAt } from './test-pause.js'
 export function stepTitle(step: Step, index: number): string {
   if (step.title) return step.title
   if (step.kind === 'probe') return `step ${index + 1}: probe ${step.names.join(', ')} from ${step.from}${step.port ? ` on port ${step.port}` : ''}`
-  if (step.kind === 'set-target-health') return `step ${index + 1}: ${step.healthy ? 'restore' : 'fail'} targets in ${step.az}`
+  if (step.kind === 'set-target-health') return `step ${index + 1}: targets in ${step.az} ${step.healthy ? 'pass' : 'fail'} their health checks`
+  if (step.kind === 'set-target-registration') return `step ${index + 1}: ${step.registered ? 'register' : 'deregister'} targets in ${step.az}`
   if (step.kind === 'wait') return `step ${index + 1}: wait ${step.seconds} s`
   if (step.kind === 'expect-endpoint-state') return `step ${index + 1}: endpoint is ${step.state}`
   return `step ${index + 1}: ${step.kind}`

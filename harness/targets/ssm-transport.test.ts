@@ -96,6 +96,13 @@ describe('SSM transport', () => {
     const result = await createSsmTransport({ client: newClient(), instanceId, pollIntervalMs: 10 }).run('true', { timeoutSeconds: 5 })
     expect(result).toMatchObject({ status: 'DeliveryTimedOut', responseCode: -1, stdoutTruncated: true })
   })
+
+  it.each(['Failed', 'TimedOut'])('stand-in: StatusDetails ExecutionTimedOut (Status %s) is a timeout, not a plain failure', async (status) => {
+    ssm.on(SendCommandCommand).resolves({ Command: { CommandId: commandId } })
+    ssm.on(GetCommandInvocationCommand).resolves({ Status: status as 'Failed', StatusDetails: 'ExecutionTimedOut', ResponseCode: -1 })
+    const result = await createSsmTransport({ client: newClient(), instanceId, pollIntervalMs: 10 }).run('sleep 99', { timeoutSeconds: 5 })
+    expect(result.status).toBe('TimedOut')
+  })
 })
 
 describe('waitForInstancesOnline', () => {

@@ -109,8 +109,10 @@ async function runCommand(
 /** The CommandResult status once the invocation has ended; undefined while it may still change. */
 function readFinalStatus(invocation: GetCommandInvocationCommandOutput): CommandResult['status'] | undefined {
   if (!invocation.Status || !FINAL_STATUSES.has(invocation.Status)) return undefined
-  const details = (invocation.StatusDetails ?? '').replace(/\s+/g, '') as CommandResult['status']
-  return DETAILED_ENDINGS.has(details) ? details : (invocation.Status as CommandResult['status'])
+  const details = (invocation.StatusDetails ?? '').replace(/\s+/g, '')
+  // the run limit (executionTimeout) ran out: a timeout whatever Status says (AWS may report it as Failed)
+  if (details === 'ExecutionTimedOut') return 'TimedOut'
+  return DETAILED_ENDINGS.has(details as CommandResult['status']) ? (details as CommandResult['status']) : (invocation.Status as CommandResult['status'])
 }
 
 function toCommandResult(

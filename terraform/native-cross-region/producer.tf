@@ -39,6 +39,12 @@ module "producer" {
   instance_type             = var.instance_type
 }
 
+# Each supported region starts Pending after the service is Available, and the provider waits only
+# for the service, so the consumer's CreateVpcEndpoint with service_region could be refused. The
+# provider offers no wait for a supported region's ServiceState, so the apply is split in two
+# (manifest.json `apply_stages`): the AWS target applies this resource (and what it depends on)
+# first, waits with DescribeVpcEndpointServiceConfigurations until every supported region is
+# Available, then applies the rest. A plain `terraform apply` of this folder does not wait.
 resource "aws_vpc_endpoint_service" "service" {
   provider                   = aws.producer
   acceptance_required        = var.acceptance_required

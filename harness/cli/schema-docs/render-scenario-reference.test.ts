@@ -17,6 +17,6 @@ test('docs/reference/scenario.md is what `npm run docs` prints from harness/core
 
 test('the reference covers every step kind and every expectation of the schema', async () => {
   const text = renderScenarioReference(new Map())
-  for (const heading of ['#### accept-endpoint', '#### wait', '#### set-target-health', '#### expect-endpoint-state', '### probe', '## Expectations']) expect(text).toContain(heading)
+  for (const heading of ['#### accept-endpoint', '#### wait', '#### set-target-health', '#### set-target-registration', '#### expect-endpoint-state', '### probe', '## Expectations']) expect(text).toContain(heading)
   for (const field of ['`status`', '`body`', '`success_ratio`', '`failure`', '`resolves_to_own_az`', '`latency`']) expect(text).toContain(`| ${field} |`)
 })

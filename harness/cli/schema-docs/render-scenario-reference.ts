@@ -22,14 +22,23 @@ const plainMeanings: Record<string, string> = {
   path: 'URL path of the requests',
   samples: 'requests per instance per name (`plh run -n N` overrides it)',
   seconds: 'how long to wait',
-  az: 'the availability zone whose targets change health',
-  healthy: 'false takes the AZ\'s targets out of service, true puts them back',
+  az: 'the availability zone whose NLB targets the action acts on',
+  healthy: 'false makes the AZ\'s targets fail their health checks, true makes them pass again',
+  registered: 'false deregisters the AZ\'s targets, true registers again those this run deregistered',
   state: 'the state every endpoint must be in',
   timing: 'which curl timing the bounds apply to',
   p50: 'upper bound of the median, ms',
   p95: 'upper bound of the 95th percentile, ms',
   p99: 'upper bound of the 99th percentile, ms',
   max: 'upper bound of the slowest sample, ms',
+}
+
+// What each action does, where its name alone does not say how it differs from a neighbour's.
+const actionMeanings: Record<string, string> = {
+  'set-target-health':
+    'The NLB targets in `az` fail their health checks for real and stay registered (ELB reports them `unhealthy`). On AWS the producer service is stopped (and started again) on the instance through SSM, so the producers must be SSM-managed (`producer_ssm`); on the local target the service fails its health check. Targets that ELB registers in AZ `all` (IP targets across a peering) serve every AZ: the action refuses to take one AZ out there.',
+  'set-target-registration':
+    'The NLB targets in `az` are deregistered from their target groups (ELB reports them `unused`), or registered again; a target registered again is `initial`, and takes no traffic, until its health checks pass. Refuses AZ `all` targets as `set-target-health` does.',
 }
 
 /** A table of `fields`, then a table of each nested object field that no link points elsewhere. */
@@ -80,7 +89,7 @@ export function renderScenarioReference(comments: Map<string, string>): string {
     '',
     '### Actions',
     '',
-    ...actions.flatMap((a) => [`#### ${a.tag}`, '', table(a.fields, comments, 'actionSchemas'), '']),
+    ...actions.flatMap((a) => [`#### ${a.tag}`, '', ...(actionMeanings[a.tag] ? [actionMeanings[a.tag]!, ''] : []), table(a.fields, comments, 'actionSchemas'), '']),
     '## Expectations',
     '',
     'The `expect` object of a probe step. Without `failure`, every sample must succeed (or `success_ratio` of them);',

@@ -41,7 +41,8 @@ export default defineScenario({
   // overrides of the fixture's variables (terraform/${fixture}/variables.tf), e.g. { az_count: 3 }
   vars: {},
   // steps run in order: probes with expectations, and actions such as acceptEndpoint(),
-  // { kind: 'wait', seconds: 5 }, { kind: 'set-target-health', az, healthy }
+  // { kind: 'wait', seconds: 5 }, { kind: 'set-target-health', az, healthy } (health checks fail),
+  // { kind: 'set-target-registration', az, registered } (deregistered)
   steps: [
     probe({
       title: 'regional and zonal names answer from every consumer',

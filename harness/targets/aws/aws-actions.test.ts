@@ -2,6 +2,7 @@
 // connection, taking one AZ's targets out of service and back, reading endpoint states.
 import {
   AcceptVpcEndpointConnectionsCommand,
+  DescribeInstancesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
@@ -19,7 +20,9 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { InfrastructureError } from '../../core/errors.js'
 import { runConfigSchema } from '../../core/run-config.js'
-import { runAwsAction, serviceIdOf, type AwsActionContext } from './aws-actions.js'
+import type { CommandResult } from '../../core/target.js'
+import { runAwsAction, type AwsActionContext } from './aws-actions.js'
+import { serviceIdOf } from './nlb-targets.js'
 import { AwsClients } from './aws-clients.js'
 import { ENDPOINT_ID, SERVICE_ID, describedEndpoint, endpointOutput, harnessOutput } from './test-support/describe-vpc-endpoints.js'
 
@@ -38,9 +41,19 @@ const config = runConfigSchema.parse({ accounts: { producer: { account_id: '1111
 const LB_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/plh-3f9a2c-ab12-svc/50dc6c495c0c9188'
 const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/plh-3f9a2c-ab12-80/73e2d6bc24d8a067'
 
+/** Scripts the actions ran, per instance (a stand-in for the SSM transport, which has its own tests). */
+let commands: Array<{ instance: string; script: string }> = []
+afterEach(() => {
+  commands = []
+})
+
 function context(): AwsActionContext {
   const ids: Record<string, string> = { '111111111111': 'producer', '222222222222': 'consumer' }
   return {
+    runCommand: async (instance, script): Promise<CommandResult> => {
+      commands.push({ instance: instance.instance_id, script })
+      return { commandId: 'c0ffee00-0000-4000-8000-000000000001', instanceId: instance.instance_id, status: 'Success', responseCode: 0, stdout: '', stderr: '', stdoutTruncated: false, apiCalls: 2 }
+    },
     clients: new AwsClients({ config, credentials: () => ({ accessKeyId: 'AKIDSTANDIN', secretAccessKey: 'stand-in' }), minDelayMs: 5 }),
     aliasOf: (id) => ids[id]!,
     outputsFile: 'terraform/same-region-cross-account/outputs.tf',
@@ -106,20 +119,55 @@ describe('accept-endpoint (aws-sdk-client-mock stand-in)', () => {
   })
 })
 
-describe('set-target-health (aws-sdk-client-mock stand-in)', () => {
+describe('set-target-health and set-target-registration (aws-sdk-client-mock stand-in)', () => {
   const targetA = { Id: 'i-0bbbbbbbbbbbbbbb1', Port: 80 }
   const targetB = { Id: 'i-0bbbbbbbbbbbbbbb2', Port: 80 }
 
-  it('takes the AZ\'s targets out (deregister, wait until gone) and brings exactly them back (register, wait healthy)', async () => {
+  function mockTwoHealthyTargets(): void {
     mockServiceConfiguration()
     elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG_ARN, TargetType: 'instance', Port: 80 }] })
-    // the listing of every target (no Targets in the request), then the polls for the targets in us-east-1a
+    // the listing of every target (no Targets in the request); the polls name their targets
     elbMock.on(DescribeTargetHealthCommand, { TargetGroupArn: TG_ARN }).resolves({
       TargetHealthDescriptions: [
         { Target: targetA, TargetHealth: { State: 'healthy' } },
         { Target: targetB, TargetHealth: { State: 'healthy' } },
       ],
     })
+  }
+
+  it('set-target-health stops the producer service in the AZ through SSM, waits until ELB reports it unhealthy, and never deregisters; then starts it and waits healthy', async () => {
+    mockTwoHealthyTargets()
+    elbMock
+      .on(DescribeTargetHealthCommand, { TargetGroupArn: TG_ARN, Targets: [targetA] })
+      .resolvesOnce({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'healthy' } }] })
+      .resolvesOnce({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'unhealthy', Reason: 'Target.FailedHealthChecks' } }] })
+      .resolvesOnce({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'unhealthy', Reason: 'Target.FailedHealthChecks' } }] })
+      .resolves({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'healthy' } }] })
+    const ctx = context()
+    await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: false }, harnessOutput(), ctx)
+    expect(commands).toEqual([{ instance: 'i-0bbbbbbbbbbbbbbb1', script: 'systemctl stop plh-producer.service' }])
+    expect(elbMock.commandCalls(DeregisterTargetsCommand)).toHaveLength(0)
+    expect(elbMock.commandCalls(DescribeTargetHealthCommand, { TargetGroupArn: TG_ARN, Targets: [targetA] })).toHaveLength(2)
+    await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: true }, harnessOutput(), ctx)
+    expect(commands.at(-1)).toEqual({ instance: 'i-0bbbbbbbbbbbbbbb1', script: 'systemctl start plh-producer.service' })
+    expect(elbMock.commandCalls(RegisterTargetsCommand)).toHaveLength(0)
+  })
+
+  it('set-target-health on a target that is not an SSM-managed producer says so and points at producer_ssm and set-target-registration', async () => {
+    mockTwoHealthyTargets()
+    // without producers in the outputs, the AZ of an instance target comes from EC2
+    ec2Mock.on(DescribeInstancesCommand).resolves({
+      Reservations: [{ Instances: [{ InstanceId: targetA.Id, Placement: { AvailabilityZone: 'us-east-1a' } }, { InstanceId: targetB.Id, Placement: { AvailabilityZone: 'us-east-1b' } }] }],
+    })
+    const outputs = { ...harnessOutput(), producers: [] }
+    const error = await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: false }, outputs, context()).catch((e: unknown) => e)
+    expect((error as Error).message).toContain('target i-0bbbbbbbbbbbbbbb1 in us-east-1a is not one of the fixture\'s SSM-managed producers')
+    expect((error as Error).message).toContain('producer_ssm = true')
+    expect(commands).toEqual([])
+  })
+
+  it('set-target-registration takes the AZ\'s targets out (deregister, wait until gone) and brings exactly them back (register, wait healthy)', async () => {
+    mockTwoHealthyTargets()
     elbMock
       .on(DescribeTargetHealthCommand, { TargetGroupArn: TG_ARN, Targets: [targetA] })
       .resolvesOnce({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'draining' } }] })
@@ -129,19 +177,41 @@ describe('set-target-health (aws-sdk-client-mock stand-in)', () => {
     elbMock.on(DeregisterTargetsCommand).resolves({})
     elbMock.on(RegisterTargetsCommand).resolves({})
     const ctx = context()
-    await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: false }, harnessOutput(), ctx)
+    await runAwsAction({ kind: 'set-target-registration', az: 'us-east-1a', registered: false }, harnessOutput(), ctx)
     expect(elbMock.commandCalls(DeregisterTargetsCommand).map((c) => c.args[0].input)).toEqual([{ TargetGroupArn: TG_ARN, Targets: [targetA] }])
     expect(ctx.removed.get('us-east-1a')).toHaveLength(1)
-    await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: true }, harnessOutput(), ctx)
+    await runAwsAction({ kind: 'set-target-registration', az: 'us-east-1a', registered: true }, harnessOutput(), ctx)
     expect(elbMock.commandCalls(RegisterTargetsCommand).map((c) => c.args[0].input)).toEqual([{ TargetGroupArn: TG_ARN, Targets: [targetA] }])
     expect(ctx.removed.has('us-east-1a')).toBe(false)
+    expect(commands).toEqual([])
+  })
+
+  it.each([
+    { kind: 'set-target-health' as const, az: 'us-east-1a', healthy: false },
+    { kind: 'set-target-registration' as const, az: 'us-east-1a', registered: false },
+  ])('$kind refuses one AZ when ELB reports the targets in AZ "all" (IP targets across a peering), and touches nothing', async (action) => {
+    mockServiceConfiguration()
+    elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG_ARN, TargetType: 'ip' }] })
+    // the relay registers the provider instances' IPs with availability_zone = "all"; one of them has the private IP of a producer in us-east-1a
+    elbMock.on(DescribeTargetHealthCommand).resolves({
+      TargetHealthDescriptions: [
+        { Target: { Id: '10.0.1.10', Port: 80, AvailabilityZone: 'all' }, TargetHealth: { State: 'healthy' } },
+        { Target: { Id: '10.0.17.10', Port: 80, AvailabilityZone: 'all' }, TargetHealth: { State: 'healthy' } },
+      ],
+    })
+    const error = await runAwsAction(action, harnessOutput(), context()).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InfrastructureError)
+    expect((error as Error).message).toContain('targets registered in AZ "all" (10.0.1.10:80, 10.0.17.10:80)')
+    expect((error as Error).message).toContain('us-east-1a alone cannot be taken out of service')
+    expect(elbMock.commandCalls(DeregisterTargetsCommand)).toHaveLength(0)
+    expect(commands).toEqual([])
   })
 
   it('an AZ with no target is an error listing the AZs that have some', async () => {
     mockServiceConfiguration()
     elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG_ARN }] })
     elbMock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'healthy' } }] })
-    const error = await runAwsAction({ kind: 'set-target-health', az: 'us-east-1c', healthy: false }, harnessOutput(), context()).catch((e: unknown) => e)
+    const error = await runAwsAction({ kind: 'set-target-registration', az: 'us-east-1c', registered: false }, harnessOutput(), context()).catch((e: unknown) => e)
     expect((error as Error).message).toContain('has no target in us-east-1c (targets are in: us-east-1a)')
     expect(elbMock.commandCalls(DeregisterTargetsCommand)).toHaveLength(0)
   })
@@ -149,11 +219,11 @@ describe('set-target-health (aws-sdk-client-mock stand-in)', () => {
   it('targets that never drain are NOT_READY after the deadline, with their states', async () => {
     mockServiceConfiguration()
     elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG_ARN }] })
-    elbMock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'draining' } }] })
+    elbMock.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [{ Target: targetA, TargetHealth: { State: 'draining', Reason: 'Target.DeregistrationInProgress' } }] })
     elbMock.on(DeregisterTargetsCommand).resolves({})
-    const error = await runAwsAction({ kind: 'set-target-health', az: 'us-east-1a', healthy: false }, harnessOutput(), context()).catch((e: unknown) => e)
+    const error = await runAwsAction({ kind: 'set-target-registration', az: 'us-east-1a', registered: false }, harnessOutput(), context()).catch((e: unknown) => e)
     expect((error as InfrastructureError).code).toBe('NOT_READY')
-    expect((error as Error).message).toContain('i-0bbbbbbbbbbbbbbb1:80 draining')
+    expect((error as Error).message).toContain('i-0bbbbbbbbbbbbbbb1:80 draining (Target.DeregistrationInProgress)')
   })
 })
 
@@ -162,5 +232,14 @@ describe('expect-endpoint-state (aws-sdk-client-mock stand-in)', () => {
     ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [describedEndpoint('rejected')] })
     const after = await runAwsAction({ kind: 'expect-endpoint-state', state: 'rejected' }, harnessOutput(), context())
     expect(after.endpoints[0]!.state).toBe('rejected')
+  })
+
+  it.each([
+    ['expired', 'expired'],
+    ['Partial', 'partial'],
+  ])('an endpoint EC2 reports as %s is read as %s, not an unknown state', async (state, contract) => {
+    ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [describedEndpoint(state)] })
+    const after = await runAwsAction({ kind: 'expect-endpoint-state', state: 'available' }, harnessOutput(), context())
+    expect(after.endpoints[0]!.state).toBe(contract)
   })
 })

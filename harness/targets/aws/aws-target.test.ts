@@ -1,7 +1,8 @@
 // The AwsTarget's apply/destroy path with real terraform (test/fixtures/terraform-data: only the
 // built-in terraform_data resource, so no AWS and no provider mirror is needed), and its
-// readiness, transport and latency figure against stand-ins (aws-sdk-client-mock) for EC2 and SSM.
-import { DescribeVpcEndpointsCommand, EC2Client, GetAwsNetworkPerformanceDataCommand } from '@aws-sdk/client-ec2'
+// readiness, transport and latency figure against stand-ins (aws-sdk-client-mock) for EC2, ELBv2 and SSM.
+import { DescribeVpcEndpointServiceConfigurationsCommand, DescribeVpcEndpointsCommand, EC2Client, GetAwsNetworkPerformanceDataCommand } from '@aws-sdk/client-ec2'
+import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { DescribeInstanceInformationCommand, GetCommandInvocationCommand, SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { mockClient } from 'aws-sdk-client-mock'
 import { execa } from 'execa'
@@ -35,6 +36,7 @@ const silent: Logger = { info() {}, warn() {}, error() {}, debug() {} }
 const standInCredentials = () => ({ accessKeyId: 'AKIDSTANDIN', secretAccessKey: 'stand-in' })
 
 const ec2Mock = mockClient(EC2Client)
+const elbMock = mockClient(ElasticLoadBalancingV2Client)
 const ssmMock = mockClient(SSMClient)
 let scratch: string
 let counter = 0
@@ -44,10 +46,12 @@ beforeAll(async () => {
 })
 afterEach(() => {
   ec2Mock.reset()
+  elbMock.reset()
   ssmMock.reset()
 })
 afterAll(async () => {
   ec2Mock.restore()
+  elbMock.restore()
   ssmMock.restore()
   await rm(scratch, { recursive: true, force: true })
 })
@@ -138,6 +142,18 @@ describe('AwsTarget apply and destroy (real terraform, terraform_data fixture)',
     expect(entries).toEqual(['+terraform-workdir terraform destroy -auto-approve -input=false', '-terraform-workdir'])
   })
 
+  it('a fixture with apply_stages applies the stage first and runs its wait before the rest (here the wait finds no endpoint service: APPLY_FAILED naming the manifest, the rest never applied)', async () => {
+    const run = runContext()
+    const target = newTarget()
+    const staged: Fixture = { ...fixture, manifest: { ...fixture.manifest, apply_stages: [{ targets: ['terraform_data.endpoint'], wait_for: 'endpoint-service-regions-available' }] } }
+    const error = await rejection(target.apply(staged, {}, run))
+    expect(error.code).toBe('APPLY_FAILED')
+    expect(error.message).toBe('terraform/harness-contract/manifest.json: apply_stages: wait_for endpoint-service-regions-available found no aws_vpc_endpoint_service in the state after its stage')
+    expect(await terraformIn(run, 'state', 'list')).toBe('terraform_data.endpoint')
+    await target.destroy()
+    expect(await terraformIn(run, 'state', 'list')).toBe('')
+  })
+
   it('without a run configuration: bad input naming plh.config.json, and nothing applied', async () => {
     const run = runContext()
     const target = new AwsTarget({ source: 'scenarios/stand-in.scenario.ts', root: scratch })
@@ -148,11 +164,38 @@ describe('AwsTarget apply and destroy (real terraform, terraform_data fixture)',
   })
 })
 
-describe('AwsTarget readiness, transport and latency (aws-sdk-client-mock stand-in for EC2 and SSM)', () => {
+describe('AwsTarget readiness, transport and latency (aws-sdk-client-mock stand-in for EC2, ELBv2 and SSM)', () => {
   function dnsEntriesOf(outputs: HarnessOutput) {
     const endpoint = outputs.endpoints[0]!
     return [{ DnsName: endpoint.regional_dns }, ...endpoint.zonal.map((z) => ({ DnsName: z.dns }))]
   }
+
+  const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/nightly-3f9a2c-ab12-p80/73e2d6bc24d8a067'
+  /** The service's NLB with one target group whose one target is in `state`. */
+  function mockNlbTarget(outputs: HarnessOutput, state: 'initial' | 'healthy'): void {
+    const serviceId = outputs.service.name.split('.').at(-1)!
+    ec2Mock.on(DescribeVpcEndpointServiceConfigurationsCommand).resolves({ ServiceConfigurations: [{ ServiceId: serviceId, NetworkLoadBalancerArns: ['arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/nightly-3f9a2c-ab12-nlb/50dc6c495c0c9188'] }] })
+    elbMock.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [{ TargetGroupArn: TG_ARN }] })
+    elbMock.on(DescribeTargetHealthCommand).resolves({
+      TargetHealthDescriptions: [{ Target: { Id: 'i-0bbbbbbbbbbbbbbb1', Port: 80, AvailabilityZone: 'us-east-1a' }, TargetHealth: state === 'healthy' ? { State: 'healthy' } : { State: 'initial', Reason: 'Elb.RegistrationInProgress' } }],
+    })
+  }
+
+  it('is not ready while the NLB\'s targets are still initial, though the endpoint is available and the instances are Online', async () => {
+    const run = runContext()
+    const target = newTarget({ targetHealthTimeoutMs: 300 })
+    try {
+      const outputs = await target.apply(fixture, {}, run)
+      ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: outputs.endpoints[0]!.id, State: 'available' as never, DnsEntries: dnsEntriesOf(outputs) }] })
+      ssmMock.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [{ InstanceId: 'i-0aaaaaaaaaaaaaaa1', PingStatus: 'Online' }] })
+      mockNlbTarget(outputs, 'initial')
+      const error = await rejection(target.waitReady(outputs))
+      expect(error.code).toBe('NOT_READY')
+      expect(error.message).toContain('not healthy within 0.3 s: us-east-1a: i-0bbbbbbbbbbbbbbb1:80 in us-east-1a initial (Elb.RegistrationInProgress)')
+    } finally {
+      await target.destroy()
+    }
+  })
 
   it('an instance that never registers with SSM is NOT_READY naming it and the account alias', async () => {
     const run = runContext()
@@ -161,6 +204,7 @@ describe('AwsTarget readiness, transport and latency (aws-sdk-client-mock stand-
       const outputs = await target.apply(fixture, {}, run)
       ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: outputs.endpoints[0]!.id, State: 'available' as never, DnsEntries: dnsEntriesOf(outputs) }] })
       ssmMock.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [] })
+      mockNlbTarget(outputs, 'healthy')
       const error = await rejection(target.waitReady(outputs))
       expect(error.code).toBe('NOT_READY')
       expect(error.message).toContain('account "consumer" (us-east-1)')
@@ -180,6 +224,7 @@ describe('AwsTarget readiness, transport and latency (aws-sdk-client-mock stand-
       ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [{ VpcEndpointId: outputs.endpoints[0]!.id, State: 'available' as never, DnsEntries: dnsEntriesOf(outputs) }] })
       ec2Mock.on(GetAwsNetworkPerformanceDataCommand).resolves({ DataResponses: [{ Id: 'plh', MetricPoints: [{ Value: 76 }, { Value: 77 }, { Value: 75 }] }] })
       ssmMock.on(DescribeInstanceInformationCommand).resolves({ InstanceInformationList: [{ InstanceId: 'i-0aaaaaaaaaaaaaaa1', PingStatus: 'Online' }] })
+      mockNlbTarget(outputs, 'healthy')
       await target.waitReady(outputs)
       expect(target.interRegionP50().get(outputs.endpoints[0]!.id)).toBe(76)
       const probe = { key: 'r', url: `http://${outputs.endpoints[0]!.regional_dns}/`, host: outputs.endpoints[0]!.regional_dns, port: 80, name_kind: 'regional' as const }

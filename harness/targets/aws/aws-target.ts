@@ -1,9 +1,10 @@
 // The AWS target: the fixture applied by terraform in the run's own work directory and state, the
-// `harness` output validated against the contract, readiness from EC2 and SSM, probes through the
+// `harness` output validated against the contract, readiness from EC2, ELBv2 and SSM, probes through the
 // same SSM transport as the local target (per account alias and region), actions as EC2/ELBv2
 // calls, and destroy whatever happened before.
 import { join } from 'node:path'
 import { accountVariables } from '../../core/account-variables.js'
+import type { applyStageWaits } from '../../core/manifest.js'
 import { harnessOutputSchema, type HarnessOutput, type InstanceRef } from '../../core/contract.js'
 import { HarnessError, InfrastructureError, InputError, TeardownError } from '../../core/errors.js'
 import type { ProbeResult, ProbeTarget } from '../../core/results.js'
@@ -13,13 +14,17 @@ import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../
 import { formatFieldPath } from '../../core/validate-input.js'
 import { loadRunConfig } from '../../run/load-run-config.js'
 import { createSsmTransport } from '../ssm-transport.js'
-import { waitForInstancesOnline } from '../wait-for-instances-online.js'
 import { runAwsAction, endpointClient, type AwsActionContext } from './aws-actions.js'
 import { AwsClients } from './aws-clients.js'
 import { waitForEndpointsReady } from './endpoint-readiness.js'
+import { waitForInstancesOnlinePerAccount } from './instances-readiness.js'
+import { waitForNlbTargetsHealthy } from './nlb-readiness.js'
+import { waitForStateEndpointServices } from './supported-regions-readiness.js'
 import { awsInterRegionP50, crossRegionEndpoints, expectedCrossRegionLatency } from './inter-region-latency.js'
 import { TerraformWorkspace } from './terraform/terraform-workspace.js'
 import type { JournalResource } from '../../core/resource-journal.js'
+
+type ApplyStageWait = (typeof applyStageWaits)[number]
 
 /** Fixture names allow a 10-character prefix (NLB and target group names stop at 32 characters). */
 const MAX_FIXTURE_NAME_PREFIX = 10
@@ -37,12 +42,18 @@ export interface AwsTargetOptions {
   clients?: AwsClients
   /** the scenario's steps: an endpoint in pendingAcceptance is ready when the scenario accepts it (or expects that state) */
   steps?: readonly Step[]
+  /** the scenario's expect_apply_error: terraform does not retry an apply that fails with it */
+  expectApplyError?: string
   /** between polls of AWS; default 5000 (never below 2000 against AWS: tight polling draws throttling) */
   pollIntervalMs?: number
   /** between GetCommandInvocation polls; default 2000 */
   ssmPollIntervalMs?: number
   /** how long endpoints may take to become available; default 10 min */
   endpointTimeoutMs?: number
+  /** how long an endpoint service's supported regions may stay Pending (fixtures with apply_stages); default 10 min */
+  supportedRegionsTimeoutMs?: number
+  /** how long the NLB's targets may take to become healthy (registration, first health checks); default 10 min */
+  targetHealthTimeoutMs?: number
   /** how long instances may take to show Online in SSM; default 15 min (boot, agent start, registration) */
   instanceTimeoutMs?: number
   /** extra environment for terraform (tests) */
@@ -95,19 +106,21 @@ export class AwsTarget implements Target {
       ...(run.scope ? { scope: run.scope } : {}),
       ...(run.signal ? { signal: run.signal } : {}),
       ...(this.options.terraformEnv ? { env: this.options.terraformEnv } : {}),
+      ...(this.options.expectApplyError !== undefined ? { expectedApplyError: new RegExp(this.options.expectApplyError) } : {}),
     })
     // journalled before anything exists, so that plh cleanup can destroy what a killed run applied
     this.journalEntry = { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }
     await run.journal?.record(this.journalEntry)
     run.log.info({ fixture: fixture.name, state: config.state_backend.type }, 'terraform apply')
-    const raw = await this.workspace.apply()
+    const stages = (fixture.manifest.apply_stages ?? []).map((stage) => ({ targets: stage.targets, then: (ws: TerraformWorkspace) => this.waitAfterStage(stage.wait_for, ws) }))
+    const raw = await this.workspace.apply({ stages })
     this.outputs = this.validateOutputs(raw)
     await this.resolveAliases(this.outputs)
     return this.outputs
   }
 
   async waitReady(outputs: HarnessOutput): Promise<void> {
-    const clients = this.requireClients()
+    this.requireClients()
     const log = this.run?.log
     const signal = this.run?.signal
     await waitForEndpointsReady({
@@ -120,31 +133,22 @@ export class AwsTarget implements Target {
       ...(signal ? { signal } : {}),
       ...(log ? { log } : {}),
     })
-    const groups = new Map<string, { alias: string; region: string; ids: string[] }>()
-    for (const instance of [...outputs.consumers, ...(outputs.producers ?? [])]) {
-      const alias = this.aliasOf(instance.account)
-      const key = `${alias}:${instance.region}`
-      const group = groups.get(key) ?? { alias, region: instance.region, ids: [] }
-      group.ids.push(instance.instance_id)
-      groups.set(key, group)
+    // the NLB's targets and the instances' SSM registration take minutes each: wait for both at
+    // once, and stop the other wait as soon as one fails (or the run is interrupted)
+    const stopBoth = new AbortController()
+    const onRunAbort = (): void => stopBoth.abort(signal?.reason)
+    if (signal?.aborted) onRunAbort()
+    signal?.addEventListener('abort', onRunAbort, { once: true })
+    const waits = [this.waitForTargetsHealthy(outputs, stopBoth.signal), this.waitForInstancesOnline(outputs, stopBoth.signal)]
+    try {
+      await Promise.all(waits)
+    } catch (error) {
+      stopBoth.abort(error)
+      await Promise.allSettled(waits)
+      throw error
+    } finally {
+      signal?.removeEventListener('abort', onRunAbort)
     }
-    await Promise.all(
-      [...groups.values()].map(async ({ alias, region, ids }) => {
-        try {
-          await waitForInstancesOnline(clients.ssm(alias, region), ids, {
-            timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
-            pollIntervalMs: this.pollIntervalMs(),
-            ...(signal ? { signal } : {}),
-            ...(log ? { log } : {}),
-          })
-        } catch (error) {
-          if (error instanceof InfrastructureError) {
-            throw new InfrastructureError(error.code, `account "${alias}" (${region}): ${error.message}`, { cause: error, fields: { ...error.fields, account: alias, region } })
-          }
-          throw error
-        }
-      }),
-    )
     await this.fetchInterRegionLatency(outputs)
   }
 
@@ -189,6 +193,38 @@ export class AwsTarget implements Target {
         this.clients = undefined
       }
     }
+  }
+
+  /** The wait a fixture's apply stage names (manifest `apply_stages`), run before the next stage. */
+  private async waitAfterStage(wait: ApplyStageWait, workspace: TerraformWorkspace): Promise<void> {
+    switch (wait) {
+      case 'endpoint-service-regions-available':
+        return waitForStateEndpointServices(await workspace.stateResources(), {
+          clients: this.requireClients(),
+          manifestFile: `terraform/${workspace.fixture}/manifest.json`,
+          timeoutMs: this.options.supportedRegionsTimeoutMs ?? 10 * 60_000,
+          pollIntervalMs: this.pollIntervalMs(),
+          ...(this.run?.signal ? { signal: this.run.signal } : {}),
+          ...(this.run?.log ? { log: this.run.log } : {}),
+        })
+    }
+  }
+
+  /** Every target of the service's NLB healthy (nlb-readiness.ts); `stop` also carries the run's own signal. */
+  private async waitForTargetsHealthy(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
+    await waitForNlbTargetsHealthy(outputs, { ...this.actionContext(), timeoutMs: this.options.targetHealthTimeoutMs ?? 10 * 60_000, signal: stop })
+  }
+
+  /** Every consumer and producer Online in SSM, per account alias and region (instances-readiness.ts). */
+  private async waitForInstancesOnline(outputs: HarnessOutput, stop: AbortSignal): Promise<void> {
+    await waitForInstancesOnlinePerAccount(outputs, {
+      clients: this.requireClients(),
+      aliasOf: (id) => this.aliasOf(id),
+      timeoutMs: this.options.instanceTimeoutMs ?? 15 * 60_000,
+      pollIntervalMs: this.pollIntervalMs(),
+      signal: stop,
+      ...(this.run?.log ? { log: this.run.log } : {}),
+    })
   }
 
   private async loadConfig(): Promise<{ config: RunConfig; file: string }> {
@@ -251,6 +287,7 @@ export class AwsTarget implements Target {
       pollIntervalMs: this.pollIntervalMs(),
       timeoutMs: this.options.endpointTimeoutMs ?? 10 * 60_000,
       removed: this.removedTargets,
+      runCommand: (instance, script) => this.transport(instance).run(script, { timeoutSeconds: 60, comment: 'plh action', ...(this.run?.signal ? { signal: this.run.signal } : {}) }),
       ...(this.run?.signal ? { signal: this.run.signal } : {}),
       ...(this.run?.log ? { log: this.run.log } : {}),
     }

@@ -71,7 +71,7 @@ describe('waitForEndpointsReady (aws-sdk-client-mock stand-in)', () => {
     expect(error.message).toContain(`${ENDPOINT_ID} (pendingAcceptance)`)
   })
 
-  it.each(['failed', 'rejected'])('%s is NOT_READY at once, with the endpoint id, the state and AWS\'s reason', async (state) => {
+  it.each(['failed', 'rejected', 'expired'])('%s is NOT_READY at once, with the endpoint id, the state and AWS\'s reason', async (state) => {
     ec2Mock.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [describedEndpoint(state, { LastError: { Code: 'Client.Error', Message: 'the service is not in this zone' } })] })
     const error = await failure(waitForEndpointsReady(options({ timeoutMs: 60_000 })))
     expect(error.code).toBe('NOT_READY')

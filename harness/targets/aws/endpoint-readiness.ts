@@ -8,9 +8,7 @@ import { InfrastructureError } from '../../core/errors.js'
 import type { Logger } from '../../core/target.js'
 import { callAws, type AwsCallTarget } from './aws-call.js'
 import { checkEndpointDns } from './endpoint-dns.js'
-
-/** AWS states from which an endpoint never becomes available by itself. */
-const DEAD_STATES = new Set(['failed', 'rejected', 'deleting', 'deleted', 'expired'])
+import { isFinalEndpointState } from './endpoint-states.js'
 
 /** DescribeVpcEndpoints is eventually consistent right after CreateVpcEndpoint. */
 const NOT_FOUND_YET = { 'InvalidVpcEndpointId.NotFound': 'EC2 does not list the new endpoint yet (eventual consistency)' }
@@ -53,7 +51,7 @@ export async function waitForEndpointsReady(options: EndpointReadinessOptions): 
         const state: string = described.State ?? 'unknown'
         lastState.set(id, state)
         const endpoint = endpoints.find((e) => e.id === id)!
-        if (DEAD_STATES.has(state.toLowerCase())) {
+        if (isFinalEndpointState(state)) {
           const reason = described.LastError?.Message ? `: ${described.LastError.Message}` : ''
           throw new InfrastructureError('NOT_READY', `interface endpoint ${id} is ${state} in account "${client.target.alias}" (${client.target.region})${reason}`, {
             fields: { endpointId: id, state },

@@ -12,7 +12,7 @@ import { directPathRtt, endpointPathRtt, instanceByIp, reachableFrom, serviceNod
 import { buildNamespaceBatches, forwardingFabrics } from './netns/ip-batches.js'
 import { deleteNamespaces, enableForwarding, runIpBatch, runNft } from './netns/run-batches.js'
 import { SocketAgent } from './netns/socket-agent.js'
-import { EmulatedNlb } from './services/emulated-nlb.js'
+import { EmulatedNlb, type TargetHealthState } from './services/emulated-nlb.js'
 import { serveEniListener } from './services/privatelink-hop.js'
 import { WebService } from './services/web-service.js'
 import { createLocalCa, type LocalCa } from './tls/local-ca.js'
@@ -300,8 +300,20 @@ export class Emulator {
     }
   }
 
-  /** Health of every NLB target. */
-  targetHealth(): Record<string, boolean> {
+  /** Deregisters the NLB targets in `az` from every NLB (registered: false), or registers them again. */
+  setTargetRegistration(az: string, registered: boolean): void {
+    for (const nlb of this.nlbs.values()) {
+      for (const target of nlb.plan.targets.filter((t) => t.az === az)) nlb.setRegistered(target.instanceId, registered)
+    }
+  }
+
+  /** The NLB targets that serve every AZ (ELB's AZ `all`): targets whose AZ is none of their NLB's nodes'. */
+  targetsInEveryAz(): string[] {
+    return [...this.nlbs.values()].flatMap((nlb) => nlb.plan.targets.filter((t) => !nlb.plan.nodes.some((n) => n.az === t.az)).map((t) => t.instanceId))
+  }
+
+  /** Health of every NLB target, as ELB names it. */
+  targetHealth(): Record<string, TargetHealthState> {
     return Object.assign({}, ...[...this.nlbs.values()].map((n) => n.targetHealth()))
   }
 

@@ -119,9 +119,9 @@ export class LocalTarget implements Target {
   async waitReady(outputs: HarnessOutput): Promise<void> {
     const ids = [...outputs.consumers, ...(outputs.producers ?? [])].map((c) => c.instance_id)
     await waitForInstancesOnline(this.client!, ids, { timeoutMs: 30_000, pollIntervalMs: 250 })
-    // the NLB must see its targets healthy before traffic can flow
     const emulator = this.requireEmulator()
-    await waitUntil(() => Object.values(emulator.targetHealth()).every(Boolean), {
+    // the NLB must see its targets healthy before traffic can flow (they are `initial` for their first checks, as on AWS)
+    await waitUntil(() => Object.values(emulator.targetHealth()).every((state) => state === 'healthy'), {
       timeoutMs: 15_000,
       describe: () => `NLB targets not healthy: ${JSON.stringify(emulator.targetHealth())}`,
     })
@@ -138,13 +138,22 @@ export class LocalTarget implements Target {
       case 'accept-endpoint':
         await emulator.acceptEndpoints()
         break
-      case 'set-target-health': {
-        emulator.setTargetHealth(action.az, action.healthy)
-        // wait until the NLB has noticed (thresholds × interval)
+      case 'set-target-health':
+      case 'set-target-registration': {
+        const wanted = action.kind === 'set-target-health' ? (action.healthy ? 'healthy' : 'unhealthy') : action.registered ? 'healthy' : 'unused'
+        const everywhere = emulator.targetsInEveryAz()
+        if (everywhere.length > 0) {
+          // AWS registers IP targets outside the NLB's VPC in AZ "all": no one AZ can be taken out
+          throw new InfrastructureError('NOT_READY', `${action.kind}: the NLB has targets registered in AZ "all" (${everywhere.join(', ')}): every NLB node sends to them, so ${action.az} alone cannot be taken out of service in this fixture`)
+        }
         const ids = emulator.plan.instances.filter((i) => i.role === 'producer' && i.az === action.az).map((i) => i.id)
-        await waitUntil(() => ids.every((id) => emulator.targetHealth()[id] === action.healthy), {
+        if (ids.length === 0) throw new InfrastructureError('NOT_READY', `${action.kind}: no NLB target in ${action.az}`)
+        if (action.kind === 'set-target-health') emulator.setTargetHealth(action.az, action.healthy)
+        else emulator.setTargetRegistration(action.az, action.registered)
+        // wait until the NLB has noticed (thresholds × interval); a target registered again is `initial` first
+        await waitUntil(() => ids.every((id) => emulator.targetHealth()[id] === wanted), {
           timeoutMs: 10_000,
-          describe: () => `NLB did not see the targets in ${action.az} as ${action.healthy ? 'healthy' : 'unhealthy'}: ${JSON.stringify(emulator.targetHealth())}`,
+          describe: () => `NLB targets in ${action.az} are not ${wanted}: ${JSON.stringify(emulator.targetHealth())}`,
         })
         break
       }

@@ -24,6 +24,14 @@ describe('classifyArn', () => {
     expect(classifyArn('arn:aws:acm:us-east-1:111111111111:certificate/12345678-1234-1234-1234-123456789012')).toHaveProperty('unsupported')
     expect(classifyArn(ec2('natgateway/nat-0123456789abcdef0'))).toHaveProperty('unsupported')
   })
+
+  it('a security group rule (tagged by the providers\' default tags) goes with its group: never deleted alone, never "remove by hand"', () => {
+    expect(classifyArn(ec2('security-group-rule/sgr-0123456789abcdef0'))).toEqual({ goesWith: 'goes with its security group' })
+    const plan = planJanitor({ resources: [tagged(ec2('security-group-rule/sgr-0123456789abcdef0')), tagged(ec2('security-group/sg-0123456789abcdef0'))], aliveTags: new Set(), now })
+    expect(plan.unsupported).toEqual([])
+    expect(plan.remove.map((r) => r.kind)).toEqual(['security-group'])
+    expect(plan.keep.map((k) => k.reason)).toEqual(['goes with its security group'])
+  })
 })
 
 describe('planJanitor', () => {

@@ -26,10 +26,17 @@ export const DELETE_ORDER = [
 
 export type ResourceKind = (typeof DELETE_ORDER)[number]
 
-/** Kinds that go away with another resource: listed, never deleted on their own. */
-const GOES_WITH: Readonly<Record<string, string>> = {
-  listener: 'goes with its load balancer',
-  'listener-rule': 'goes with its load balancer',
+/** Kinds that go away with another resource: listed, never deleted on their own (per service). */
+const GOES_WITH: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  elasticloadbalancing: {
+    listener: 'goes with its load balancer',
+    'listener-rule': 'goes with its load balancer',
+  },
+  // the fixtures' aws_vpc_security_group_*_rule resources carry the providers' default tags, so
+  // the tagging API may list them: they are deleted with their group, never by hand
+  ec2: {
+    'security-group-rule': 'goes with its security group',
+  },
 }
 
 /** One resource the Resource Groups Tagging API returned, with where it was found. */
@@ -76,6 +83,8 @@ export function classifyArn(arn: string): { kind: ResourceKind; id: string } | {
   if (!match) return { unsupported: 'not an ARN the janitor reads' }
   const [, service, resource] = match as unknown as [string, string, string]
   const [type = '', ...rest] = resource.split('/')
+  const goesWith = GOES_WITH[service]?.[type]
+  if (goesWith) return { goesWith }
   if (service === 'ec2') {
     const kind = DELETE_ORDER.find((k) => k === type && k !== 'loadbalancer' && k !== 'targetgroup')
     if (kind && rest.length === 1) return { kind, id: rest[0]! }
@@ -83,7 +92,6 @@ export function classifyArn(arn: string): { kind: ResourceKind; id: string } | {
   }
   if (service === 'elasticloadbalancing') {
     if (type === 'loadbalancer' || type === 'targetgroup') return { kind: type, id: arn }
-    if (GOES_WITH[type]) return { goesWith: GOES_WITH[type]! }
   }
   return { unsupported: `${service} ${type} is not deleted by the janitor: remove it by hand (docs/aws-nightly.md, "The janitor")` }
 }

@@ -32,6 +32,12 @@ describe('terraform files', () => {
     expect(buildTerraformArgs('destroy')).toEqual(expect.arrayContaining(['destroy', '-auto-approve', '-input=false', '-json']))
   })
 
+  it('applies one stage with -target per address, and reads the state with show -json', () => {
+    expect(buildTerraformArgs('apply', { targets: ['aws_vpc_endpoint_service.service', 'module.producer'] }).slice(-2)).toEqual(['-target=aws_vpc_endpoint_service.service', '-target=module.producer'])
+    expect(buildTerraformArgs('apply').some((a) => a.startsWith('-target'))).toBe(false)
+    expect(buildTerraformArgs('show')).toEqual(['show', '-json', '-no-color'])
+  })
+
   it('reads output values out of `output -json`', () => {
     expect(readOutputValues('{"harness":{"sensitive":false,"type":["object",{}],"value":{"service":{}}},"n":{"value":2}}')).toEqual({ harness: { service: {} }, n: 2 })
   })

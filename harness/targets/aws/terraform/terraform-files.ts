@@ -57,12 +57,15 @@ export function renderMirrorCliConfig(mirror: string): string {
 }
 
 /** The arguments of each command, in one place. */
-export function buildTerraformArgs(command: 'init' | 'apply' | 'destroy' | 'output', options: { backendConfigFile?: string } = {}): string[] {
+export function buildTerraformArgs(command: 'init' | 'apply' | 'destroy' | 'output' | 'show', options: { backendConfigFile?: string; targets?: readonly string[] } = {}): string[] {
   switch (command) {
     case 'init':
       return ['init', '-input=false', '-no-color', ...(options.backendConfigFile ? [`-backend-config=${options.backendConfigFile}`] : [])]
     case 'apply':
-      return ['apply', '-auto-approve', '-input=false', '-json', '-lock-timeout=120s']
+      // -target: one stage of a fixture's apply_stages (the addresses and what they depend on)
+      return ['apply', '-auto-approve', '-input=false', '-json', '-lock-timeout=120s', ...(options.targets ?? []).map((t) => `-target=${t}`)]
+    case 'show':
+      return ['show', '-json', '-no-color']
     case 'destroy':
       return ['destroy', '-auto-approve', '-input=false', '-json', '-lock-timeout=120s']
     case 'output':
@@ -74,4 +77,26 @@ export function buildTerraformArgs(command: 'init' | 'apply' | 'destroy' | 'outp
 export function readOutputValues(json: string): Record<string, unknown> {
   const parsed = JSON.parse(json) as Record<string, { value?: unknown }>
   return Object.fromEntries(Object.entries(parsed).map(([name, output]) => [name, output?.value]))
+}
+
+/** One resource of `terraform show -json`: its address, type and attribute values. */
+export interface StateResource {
+  address: string
+  type: string
+  values: Record<string, unknown>
+}
+
+interface StateModule {
+  resources?: Array<{ address: string; type: string; mode?: string; values?: Record<string, unknown> }>
+  child_modules?: StateModule[]
+}
+
+/** The managed resources of `terraform show -json`, from the root module and every child module. */
+export function readStateResources(json: string): StateResource[] {
+  const parsed = JSON.parse(json) as { values?: { root_module?: StateModule } }
+  const walk = (module: StateModule | undefined): StateResource[] => [
+    ...(module?.resources ?? []).filter((r) => (r.mode ?? 'managed') === 'managed').map((r) => ({ address: r.address, type: r.type, values: r.values ?? {} })),
+    ...(module?.child_modules ?? []).flatMap(walk),
+  ]
+  return walk(parsed.values?.root_module)
 }

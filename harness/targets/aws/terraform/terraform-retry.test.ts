@@ -27,6 +27,14 @@ describe('terraform retry table', () => {
     expect(find(command, text)).toBeUndefined()
   })
 
+  it('never retries the apply error a scenario expects (expect_apply_error), and still retries it where the scenario expects success', () => {
+    const refused = 'creating EC2 VPC Endpoint: operation error EC2: CreateVpcEndpoint, api error InvalidServiceName: The Vpc Endpoint Service \'com.amazonaws.vpce.us-east-1.vpce-svc-0abc\' does not exist'
+    expect(findRetryRule(defaultRetryTable, 'apply', refused, { expectedError: /InvalidServiceName/ })).toBeUndefined()
+    expect(findRetryRule(defaultRetryTable, 'apply', refused)?.name).toBe('endpointServiceNotFound')
+    // an expected error on apply does not stop destroy's retries
+    expect(findRetryRule(defaultRetryTable, 'destroy', 'DependencyViolation: x', { expectedError: /DependencyViolation/ })?.name).toBe('dependencyViolation')
+  })
+
   it('counts attempts per rule and backs off exponentially up to the cap', () => {
     const rule = defaultRetryTable.dependencyViolation
     expect(shouldRetryAttempt(rule, rule.attempts - 1)).toBe(true)

@@ -39,6 +39,9 @@ export const defaultRetryTable: RetryTable = {
     attempts: 4,
     backoff: { initialMs: 10_000, factor: 2, maxMs: 60_000 },
   },
+  // Only visibility to the consumer account: a supported region that is still Pending (minutes) is
+  // waited for between apply stages (manifest apply_stages), not retried here. Never applies to a
+  // scenario whose expect_apply_error matches (principal-not-allowed, cross-region-unsupported).
   endpointServiceNotFound: {
     pattern: /InvalidVpcEndpointServiceId\.NotFound|InvalidServiceName/,
     commands: ['apply'],
@@ -77,8 +80,18 @@ export function mergeRetryTable(overrides: Partial<RetryTable> = {}): RetryTable
   return merged
 }
 
-/** The rule that makes this failure of `command` retryable, or undefined when it must fail now. */
-export function findRetryRule(table: RetryTable, command: TerraformCommand, errorText: string): { name: keyof RetryTable; rule: RetryRule } | undefined {
+/**
+ * The rule that makes this failure of `command` retryable, or undefined when it must fail now.
+ * `expectedError` (a scenario's `expect_apply_error`) is never retried on apply: the scenario
+ * passes because it happens, so waiting for it to go away only spends the retry budget.
+ */
+export function findRetryRule(
+  table: RetryTable,
+  command: TerraformCommand,
+  errorText: string,
+  options: { expectedError?: RegExp } = {},
+): { name: keyof RetryTable; rule: RetryRule } | undefined {
+  if (command === 'apply' && options.expectedError?.test(errorText)) return undefined
   for (const [name, rule] of Object.entries(table) as [keyof RetryTable, RetryRule][]) {
     if (rule.commands.includes(command) && rule.pattern.test(errorText)) return { name, rule }
   }

@@ -15,11 +15,13 @@ import {
   buildTerraformArgs,
   cliConfigFileName,
   readOutputValues,
+  readStateResources,
   renderBackendOverride,
   renderMirrorCliConfig,
   renderS3BackendConfig,
   renderTfvars,
   tfvarsFileName,
+  type StateResource,
 } from './terraform-files.js'
 import { backoffMs, findRetryRule, maxAttempts, mergeRetryTable, shouldRetryAttempt, type RetryTable, type TerraformCommand } from './terraform-retry.js'
 import { runTerraform, type TerraformRunResult } from './run-terraform.js'
@@ -43,6 +45,8 @@ export interface TerraformWorkspaceOptions {
   env?: Record<string, string>
   /** for tests: rules replacing the default table's */
   retry?: Partial<RetryTable>
+  /** the scenario's expect_apply_error: an apply failing with it fails at once, whatever the retry table says */
+  expectedApplyError?: RegExp
   /** shown in errors and part of the default S3 key (default: the work dir's name) */
   runId?: string
   /** the scenario's scope inside the run, part of the default S3 key */
@@ -51,10 +55,16 @@ export interface TerraformWorkspaceOptions {
   providerMirror?: string
 }
 
+/** One stage of a staged apply: the addresses to apply first, then what must hold before the rest is applied. */
+export interface ApplyStage {
+  targets: readonly string[]
+  then: (workspace: TerraformWorkspace) => Promise<void>
+}
+
 /** A failed terraform command: its exit code, the first error diagnostic, the text the retry table reads. */
 class TerraformCommandError extends Error {
   constructor(
-    readonly command: TerraformCommand | 'output',
+    readonly command: TerraformCommand | 'output' | 'show',
     readonly firstError: string,
     readonly errorText: string,
     readonly interrupted: boolean,
@@ -99,16 +109,37 @@ export class TerraformWorkspace {
     this.initialized = true
   }
 
-  /** `apply -json` (events to onEvent), then the outputs as { name: value }. */
-  async apply(): Promise<Record<string, unknown>> {
+  /**
+   * `apply -json` (events to onEvent), then the outputs as { name: value }. With `stages`, each
+   * stage first applies only its addresses (`-target`, with what they depend on) and runs its
+   * `then` (a wait on AWS) before the next stage; the full apply comes last.
+   */
+  async apply(options: { stages?: ReadonlyArray<ApplyStage> } = {}): Promise<Record<string, unknown>> {
     await this.init()
     if (this.options.signal?.aborted) {
       throw new InfrastructureError('APPLY_FAILED', `terraform apply of fixture ${this.fixture} not started: the run was interrupted (run ${this.runId})`, { cause: this.options.signal.reason, fields: { fixture: this.fixture, runId: this.runId, interrupted: true } })
     }
     this.applyStarted = true
     this.destroyedSinceApply = false
+    for (const [index, stage] of (options.stages ?? []).entries()) {
+      this.options.onEvent?.({ type: 'stage', level: 'info', message: `apply stage ${index + 1} of ${this.fixture}: ${stage.targets.join(', ')}`, raw: { stage: index + 1, targets: stage.targets } })
+      await this.withRetry('apply', () => this.runChecked('apply', buildTerraformArgs('apply', { targets: stage.targets }), this.options.signal))
+      await stage.then(this)
+    }
     await this.withRetry('apply', () => this.runChecked('apply', buildTerraformArgs('apply'), this.options.signal))
     return this.output()
+  }
+
+  /** Every resource in the state (`show -json`), root and module ones, with its values. */
+  async stateResources(): Promise<StateResource[]> {
+    try {
+      const result = await this.runChecked('show', buildTerraformArgs('show'))
+      return readStateResources(result.stdout.join('\n'))
+    } catch (error) {
+      if (error instanceof HarnessError) throw error
+      const first = error instanceof TerraformCommandError ? error.firstError : `unreadable state: ${(error as Error).message}`
+      throw new InfrastructureError('APPLY_FAILED', `terraform show of fixture ${this.fixture} failed: ${first} (run ${this.runId})`, { cause: error, fields: { fixture: this.fixture, runId: this.runId } })
+    }
   }
 
   async output(): Promise<Record<string, unknown>> {
@@ -173,7 +204,7 @@ export class TerraformWorkspace {
   }
 
   /** Runs one command; a non-zero exit becomes a TerraformCommandError carrying its first error. */
-  private async runChecked(command: TerraformCommand | 'output', args: string[], signal?: AbortSignal): Promise<TerraformRunResult> {
+  private async runChecked(command: TerraformCommand | 'output' | 'show', args: string[], signal?: AbortSignal): Promise<TerraformRunResult> {
     const diagnostics: TerraformEvent[] = []
     const onStdoutLine = (line: string): void => {
       const event = parseTerraformEvent(line)
@@ -194,7 +225,7 @@ export class TerraformWorkspace {
     let last: unknown
     const decide = (error: unknown, attemptNumber: number) => {
       if (!(error instanceof TerraformCommandError) || error.interrupted || this.options.signal?.aborted) return undefined
-      const found = findRetryRule(this.retryTable, command, error.errorText)
+      const found = findRetryRule(this.retryTable, command, error.errorText, this.options.expectedApplyError ? { expectedError: this.options.expectedApplyError } : {})
       return found && shouldRetryAttempt(found.rule, attemptNumber) ? found : undefined
     }
     try {

@@ -38,10 +38,19 @@ export interface HealthCheckOptions {
   port: number
 }
 
+/**
+ * A target's health as ELB's DescribeTargetHealth names it: `initial` from registration until the
+ * healthy (or unhealthy) threshold of consecutive checks is reached, as on AWS, where a new target
+ * takes no traffic for its first health-check intervals; `unused` once deregistered.
+ */
+export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'unused'
+
 interface TargetState {
   target: Target
-  healthy: boolean
-  streak: number
+  health: TargetHealthState
+  /** consecutive checks passed / failed */
+  passes: number
+  fails: number
   client: Client
 }
 
@@ -68,8 +77,9 @@ export class EmulatedNlb {
     }
     this.states = plan.targets.map((target) => ({
       target,
-      healthy: false,
-      streak: 0,
+      health: 'initial' as TargetHealthState,
+      passes: 0,
+      fails: 0,
       client: this.checkClient(target),
     }))
   }
@@ -104,7 +114,7 @@ export class EmulatedNlb {
   private async checkAll(): Promise<void> {
     if (this.checking) return
     this.checking = true
-    await Promise.all(this.states.map((s) => this.checkOne(s)))
+    await Promise.all(this.states.filter((s) => s.health !== 'unused').map((s) => this.checkOne(s)))
     this.checking = false
   }
 
@@ -117,31 +127,38 @@ export class EmulatedNlb {
     } catch {
       ok = false
     }
-    if (ok === state.healthy) {
-      state.streak = 0
-      return
-    }
-    state.streak += 1
-    const threshold = ok ? this.health.healthyThreshold : this.health.unhealthyThreshold
-    if (state.streak >= threshold) {
-      state.healthy = ok
-      state.streak = 0
-    }
+    if (state.health === 'unused') return // deregistered while the check was in flight
+    state.passes = ok ? state.passes + 1 : 0
+    state.fails = ok ? 0 : state.fails + 1
+    if (state.health !== 'healthy' && state.passes >= this.health.healthyThreshold) state.health = 'healthy'
+    if (state.health !== 'unhealthy' && state.fails >= this.health.unhealthyThreshold) state.health = 'unhealthy'
   }
 
   /** Health of every target, by instance id. */
-  targetHealth(): Record<string, boolean> {
-    return Object.fromEntries(this.states.map((s) => [s.target.instanceId, s.healthy]))
+  targetHealth(): Record<string, TargetHealthState> {
+    return Object.fromEntries(this.states.map((s) => [s.target.instanceId, s.health]))
+  }
+
+  /** Deregisters a target (`unused`: no checks, no traffic) or registers it again (`initial` until its checks pass). */
+  setRegistered(instanceId: string, registered: boolean): void {
+    for (const state of this.states.filter((s) => s.target.instanceId === instanceId)) {
+      if (registered === (state.health !== 'unused')) continue
+      state.health = registered ? 'initial' : 'unused'
+      state.passes = 0
+      state.fails = 0
+    }
   }
 
   /**
    * The target a new connection arriving at the node in `az` goes to: round robin over healthy
-   * targets in that AZ (cross-zone off) or in every AZ (on); null when there is none. When no
-   * target anywhere is healthy, the NLB fails open to all targets, as AWS does.
+   * targets in that AZ (cross-zone off) or in every AZ (on); null when there is none. When every
+   * registered target fails its health checks, the NLB fails open to all of them, as AWS does;
+   * targets still `initial` or deregistered (`unused`) take nothing.
    */
   pickTarget(az: string): Target | null {
-    const anyHealthy = this.states.some((s) => s.healthy)
-    const pool = this.states.filter((s) => (this.plan.crossZone || s.target.az === az) && (s.healthy || !anyHealthy))
+    const registered = this.states.filter((s) => s.health !== 'unused')
+    const failOpen = registered.length > 0 && registered.every((s) => s.health === 'unhealthy')
+    const pool = registered.filter((s) => (this.plan.crossZone || s.target.az === az) && (s.health === 'healthy' || failOpen))
     if (pool.length === 0) return null
     const chosen = pool[this.cursor++ % pool.length]!
     return chosen.target
@@ -149,7 +166,7 @@ export class EmulatedNlb {
 
   /** Whether the node in `az` has a healthy target to send new connections to. */
   hasHealthyTarget(az: string): boolean {
-    return this.states.some((s) => s.healthy && (this.plan.crossZone || s.target.az === az))
+    return this.states.some((s) => s.health === 'healthy' && (this.plan.crossZone || s.target.az === az))
   }
 
   /** Opens a connection from the node in `az` to `target`. */
