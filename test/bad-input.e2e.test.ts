@@ -1,9 +1,12 @@
 // The bad-input corpus (test/bad-input/<case>/), each case run through the real CLI against a
 // project root of its own: exit code 2, exactly one stderr line naming the case's file and field,
 // and nothing applied (no run id, no report, no registered run, no namespace, no terraform state).
+// A file that does not load names its place instead of a field: `file:line:col: <problem>`, then
+// the source line and a caret under that column (three lines in all).
 //
 // A case is a folder: case.json says why it is bad, the command (default `plh run --target
-// local`), the file and field the one line must name and optionally a pattern for the rest;
+// local`), the file and field (or `at`: line:col) the one line must name and optionally a
+// pattern for the rest;
 // `scenarios/` replaces the project's scenarios (absent: the shipped ones); `fixtures` in case.json
 // copies a real fixture (every file linked) under a new name, with its manifest.json patched
 // (`null` removes a key, `+key` appends to a list) and any file under the case's `terraform/`
@@ -28,14 +31,19 @@ const caseSchema = z
     /** plh arguments; `run` gets `--report-dir <temp>` appended */
     args: z.array(z.string()).default(['run', '--target', 'local']),
     file: z.string().min(1),
-    field: z.string().min(1),
+    field: z.string().min(1).optional(),
+    /** for a file that does not load: `line:col` (1-based) that the line names instead of a field */
+    at: z.string().regex(/^\d+:\d+$/).optional(),
     /** a regular expression the rest of the line must match */
     message: z.string().optional(),
     fixtures: z.record(z.object({ copy: z.string(), manifest: z.record(z.unknown()).default({}) })).default({}),
     /** also run `plh validate`, which must report the same line */
     validate: z.boolean().default(false),
+    /** also run `plh list`, which must report the same line */
+    list: z.boolean().default(false),
   })
   .strict()
+  .refine((c) => (c.field === undefined) !== (c.at === undefined), 'give either field or at')
 type Case = z.infer<typeof caseSchema> & { id: string; dir: string }
 
 const cases: Case[] = await Promise.all(
@@ -158,22 +166,36 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** A file of the case as its project root holds it (the case folder may keep it as `<name>.src`). */
+async function caseFile(c: Case, file: string): Promise<string> {
+  return readFile(join(c.dir, file), 'utf8').catch(() => readFile(join(c.dir, `${file}.src`), 'utf8'))
+}
+
 describe.skipIf(!isRoot || !hasIp)('bad input: exit 2, one line naming file and field, nothing applied', () => {
   beforeAll(() => {
     expect(cases.length).toBeGreaterThanOrEqual(30)
   })
 
   for (const c of cases) {
-    const commands = c.validate ? [c.args, ['validate']] : [c.args]
+    const commands = [c.args, ...(c.validate ? [['validate']] : []), ...(c.list ? [['list']] : [])]
     for (const args of commands) {
       it.concurrent(`${c.id}: ${c.why} (plh ${args.join(' ')})`, async () => {
         const run = await withSlot(() => runCase(c, args))
         const { stderr, exitCode } = run.result
         const lines = stderr.split('\n').filter((l) => l.trim() !== '')
         expect(exitCode, `stdout: ${run.result.stdout}\nstderr: ${stderr}`).toBe(2)
-        expect(lines, stderr).toHaveLength(1)
-        expect(lines[0]).toMatch(new RegExp(`^plh: ${escapeRegExp(c.file)}: ${escapeRegExp(c.field)}: \\S`))
-        if (c.message) expect(lines[0]!.slice(`plh: ${c.file}: ${c.field}: `.length)).toMatch(new RegExp(c.message))
+        const named = c.at ? `plh: ${c.file}:${c.at}: ` : `plh: ${c.file}: ${c.field}: `
+        expect(lines, stderr).toHaveLength(c.at ? 3 : 1)
+        expect(lines[0]).toMatch(new RegExp(`^${escapeRegExp(named)}\\S`))
+        if (c.message) expect(lines[0]!.slice(named.length)).toMatch(new RegExp(c.message))
+        if (c.at) {
+          // the offending source line, then a caret under the named column
+          const [line, column] = c.at.split(':').map(Number) as [number, number]
+          const source = (await caseFile(c, c.file)).split('\n')[line - 1]!
+          expect(lines[1]!.endsWith(source), `${lines[1]} shows line ${line}: ${source}`).toBe(true)
+          expect(lines[2]!.indexOf('^'), lines.join('\n')).toBe(lines[1]!.length - source.length + column - 1)
+          expect(lines[2]!.slice(lines[2]!.indexOf('^') + 1)).toBe('')
+        }
         expect(run.created, 'namespaces made by this run').toEqual([])
         expect(run.reportFiles, 'report directory').toEqual([])
         expect(run.registered, 'runs registered').toEqual([])

@@ -2,6 +2,7 @@
 // `run(options)`. Only this file turns errors into exit codes (DESIGN.md "Exit codes").
 import { Command, Option } from 'commander'
 import { exitCodeFor, HarnessError, InputError } from '../core/errors.js'
+import { renderInputError } from '../core/source-excerpt.js'
 import { parseShard } from '../run/shard.js'
 
 /** A commander parser for a whole-number option; a bad value is bad input naming the option (exit 2). */
@@ -167,7 +168,8 @@ export async function main(argv: string[]): Promise<number> {
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0
     if (typeof code === 'string' && code.startsWith('commander.')) return 2
     const message = error instanceof HarnessError ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`
-    process.stderr.write(`plh: ${message.split('\n')[0]}\n`)
+    // one line; a file that does not load adds its source line and a caret under the spot
+    process.stderr.write(error instanceof InputError ? renderInputError(error, 'plh: ') : `plh: ${message.split('\n')[0]}\n`)
     if (!(error instanceof HarnessError) && process.env.PLH_DEBUG) process.stderr.write(`${(error as Error).stack}\n`)
     else if (!(error instanceof HarnessError)) process.stderr.write('plh: a bug, not your input: run again with PLH_DEBUG=1 for the stack, and report it with the run.log of reports/<run-id>/\n')
     return exitCodeFor(error)

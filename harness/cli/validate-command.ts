@@ -1,6 +1,7 @@
 // `plh validate`: every fixture (HCL against its manifest and the contract) and every scenario
 // (schema, fixture, variables), without applying anything. Exit 2 when anything is wrong.
 import { InputError } from '../core/errors.js'
+import { renderInputError } from '../core/source-excerpt.js'
 import { listFixtures } from '../run/load-fixture.js'
 import { validateFixture } from '../run/validate-fixture.js'
 import { join } from 'node:path'
@@ -31,7 +32,7 @@ export async function run(): Promise<number> {
     process.stdout.write(`ok   ${comparisons.length} comparison(s)\n`)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    if (!reported.has(error.message)) process.stderr.write(`plh: ${error.message}\n`)
+    if (!reported.has(error.message)) process.stderr.write(renderInputError(error, 'plh: '))
     problems += 1
   }
   return problems ? 2 : 0

@@ -24,17 +24,30 @@ export class HarnessError extends Error {
   }
 }
 
-/** Bad input: names the file and the field so that the one-line message says what to fix. Exit 2. */
+/** A place in a source file: 1-based line and column, and that line's text (for a caret under it). */
+export interface SourcePosition {
+  line: number
+  column: number
+  lineText?: string
+}
+
+/**
+ * Bad input: names the file and the field so that the one-line message says what to fix. Exit 2.
+ * With a `position` (a file that does not load) the line reads `file:line:col: problem` instead.
+ */
 export class InputError extends HarnessError {
   readonly file: string
   readonly field: string
-  constructor(file: string, field: string, problem: string, options: { cause?: unknown; code?: ErrorCode } = {}) {
-    super(options.code ?? 'BAD_INPUT', `${file}: ${field || '(root)'}: ${problem}`, {
+  readonly position?: SourcePosition
+  constructor(file: string, field: string, problem: string, options: { cause?: unknown; code?: ErrorCode; position?: SourcePosition } = {}) {
+    const at = options.position ? `${file}:${options.position.line}:${options.position.column}` : `${file}: ${field || '(root)'}`
+    super(options.code ?? 'BAD_INPUT', `${at}: ${problem}`, {
       cause: options.cause,
-      fields: { file, field },
+      fields: { file, field, ...(options.position ? { line: options.position.line, column: options.position.column } : {}) },
     })
     this.file = file
     this.field = field
+    if (options.position) this.position = options.position
   }
 }
 

@@ -59,6 +59,11 @@ describe('loadComparisons', () => {
     expect(error.message).toBe('scenarios/x.comparison.ts: b: unknown scenario "relya"; known: native, relay')
   })
 
+  it('offers the known scenario closest to a misspelt one', async () => {
+    const root = await scratch(['native-cross-region', 'peered-outpost-relay'], { y: fileOf({ name: 'y', description: 'd', a: 'native-cross-regoin', b: 'peered-outpost-relay' }) })
+    expect((await loadError(root)).message).toBe('scenarios/y.comparison.ts: a: unknown scenario "native-cross-regoin"; known: native-cross-region, peered-outpost-relay; did you mean "native-cross-region"?')
+  })
+
   it('refuses a bad field with its path', async () => {
     const root = await scratch(['native', 'relay'], { x: fileOf({ name: 'x', description: 'd', a: 'native', b: 'relay', expect: { faster: 'c' } }) })
     const error = await loadError(root)

@@ -3,6 +3,7 @@
 // anything is applied.
 import { basename, relative } from 'node:path'
 import { comparisonSchema, type Comparison } from '../core/comparison.js'
+import { didYouMean } from '../core/did-you-mean.js'
 import { InputError } from '../core/errors.js'
 import { importDefinitionFile, listDefinitionFiles } from './import-definition-file.js'
 import { listScenarioFiles, scenarioSuffix } from './load-scenario.js'
@@ -29,7 +30,8 @@ export async function loadComparisonFile(file: string, knownScenarios: ReadonlyS
   for (const side of ['a', 'b'] as const) {
     const name = data[side]
     if (!knownScenarios.has(name)) {
-      throw new InputError(shown, side, `unknown scenario "${name}"; known: ${[...knownScenarios].sort().join(', ') || '(none)'}`, { code: 'UNKNOWN_SCENARIO' })
+      const known = [...knownScenarios].sort()
+      throw new InputError(shown, side, `unknown scenario "${name}"; known: ${known.join(', ') || '(none)'}${didYouMean(name, known)}`, { code: 'UNKNOWN_SCENARIO' })
     }
   }
   return data

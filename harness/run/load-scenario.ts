@@ -1,5 +1,6 @@
 // Finds and loads scenario files, validating each against the scenario schema and against its
 // fixture's declared variables, so that bad input stops the run before anything is applied.
+import { didYouMean } from '../core/did-you-mean.js'
 import { InputError } from '../core/errors.js'
 import { scenarioSchema, type Scenario } from '../core/scenario.js'
 import type { Fixture } from '../core/target.js'
@@ -41,7 +42,8 @@ export function mergeVariables(fixture: Fixture, scenario: Scenario, file: strin
   for (const [name, value] of Object.entries(scenario.vars)) {
     const decl = fixture.variables[name]
     if (!decl) {
-      throw new InputError(file, `vars.${name}`, `fixture ${fixture.name} declares no such variable (it has: ${Object.keys(fixture.variables).sort().join(', ')})`)
+      const declared = Object.keys(fixture.variables).sort()
+      throw new InputError(file, `vars.${name}`, `fixture ${fixture.name} declares no such variable (it has: ${declared.join(', ')})${didYouMean(name, declared)}`)
     }
     if (!acceptsValue(decl.type, value)) throw new InputError(file, `vars.${name}`, `expected ${decl.type}, got ${JSON.stringify(value)}`)
     vars[name] = value
