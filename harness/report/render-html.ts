@@ -3,7 +3,8 @@
 import type { RunResults } from '../core/results.js'
 import { orderScenarios } from './collect-failures.js'
 import { detectRegressions, historyEntriesFor, type HistoryEntry, type RegressionOptions } from './history.js'
-import { formatSeconds, html, trustHtml, type SafeHtml } from './html.js'
+import { formatDuration } from '../core/format-duration.js'
+import { html, trustHtml, type SafeHtml } from './html.js'
 import { maskRunResults } from './mask-accounts.js'
 import { reportStyle } from './report-style.js'
 import { renderStatusBadge } from './report-icons.js'
@@ -32,7 +33,7 @@ function renderOverview(results: RunResults): SafeHtml {
     const all = s.probes.flatMap((p) => p.expectations)
     return html`<tr><td>${renderStatusBadge(s.status)}</td><td><a href="#s-${index + 1}">${s.name}</a></td><td>${s.fixture}</td>
     <td class="num">${all.filter((e) => e.status === 'passed').length}/${all.length}</td><td class="num">${s.probes.length}</td>
-    <td class="num">${formatSeconds(secondsBetween(s.started_at, s.finished_at))}</td></tr>`
+    <td class="num">${formatDuration(secondsBetween(s.started_at, s.finished_at))}</td></tr>`
   })}</tbody></table></div></section>`
 }
 

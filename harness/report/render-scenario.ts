@@ -4,7 +4,8 @@ import type { PhaseTimings, ProbeResult, ScenarioResult } from '../core/results.
 import { renderLatencyBoxes, renderLatencyCdf } from './render-charts.js'
 import { renderLogLinks, secondsBetween } from './render-summary.js'
 import { renderTopology } from './render-topology.js'
-import { formatMs, formatRatio, formatSeconds, html, type SafeHtml } from './html.js'
+import { formatDuration } from '../core/format-duration.js'
+import { formatMs, formatRatio, html, type SafeHtml } from './html.js'
 import { renderStatusBadge } from './report-icons.js'
 
 const phaseNames: Array<[keyof PhaseTimings, string]> = [
@@ -18,7 +19,7 @@ function renderPhases(phases: PhaseTimings): SafeHtml {
   const longest = Math.max(...phaseNames.map(([k]) => phases[k]), 0.001)
   return html`<table class="phases"><caption>Phase timings</caption><tbody>${phaseNames.map(([key, label]) => {
     const pct = Math.max(0, Math.min(100, (phases[key] / longest) * 100)).toFixed(1)
-    return html`<tr><th scope="row">${label}</th><td class="num">${formatSeconds(phases[key])}</td>
+    return html`<tr><th scope="row">${label}</th><td class="num">${formatDuration(phases[key])}</td>
     <td class="bar-cell"><span class="bar" style="width:${pct}%"></span></td></tr>`
   })}</tbody></table>`
 }
@@ -76,7 +77,7 @@ export function renderScenario(scenario: ScenarioResult, index: number): SafeHtm
   const duration = secondsBetween(scenario.started_at, scenario.finished_at)
   return html`<details class="scenario scenario-${scenario.status}" id="s-${index + 1}"${scenario.status === 'passed' ? '' : html` open`}>
 <summary>${renderStatusBadge(scenario.status)} <span class="scenario-name">${scenario.name}</span>
-  <span class="muted">${scenario.fixture} · ${countChecks(scenario)} · ${formatSeconds(duration)}</span></summary>
+  <span class="muted">${scenario.fixture} · ${countChecks(scenario)} · ${formatDuration(duration)}</span></summary>
 <div class="scenario-body">
   <p>${scenario.description}</p>
   ${scenario.error ? html`<div class="error-box">${renderStatusBadge('error')} <code>${scenario.error.code}</code> ${scenario.error.message}</div>` : ''}

@@ -50,3 +50,9 @@ test('verdict, phase table, failed expectations (capped), totals and paths', () 
   expect(text).toContain('  report: reports/x/index.html')
   expect(text).toContain('  log:    reports/x/run.log')
 })
+
+test('the run time rounds as a whole: 61.9 s is 1m 02s and 119.6 s is 2m 00s, never 1m 60s', () => {
+  const lasting = (ms: number): RunResults => ({ ...results, status: 'passed', finished_at: new Date(Date.parse(results.started_at) + ms).toISOString() })
+  expect(formatRunSummary({ results: lasting(61_900), reportPath: 'r' }).split('\n')[1]).toBe('plh run 20261125T100000-abcdef on local: PASSED in 1m 02s')
+  expect(formatRunSummary({ results: lasting(119_600), reportPath: 'r' }).split('\n')[1]).toBe('plh run 20261125T100000-abcdef on local: PASSED in 2m 00s')
+})

@@ -2,7 +2,7 @@
 // phase times per scenario, the expectations that failed (a few per scenario, the rest counted),
 // and where the report and the logs are.
 import type { RunResults, ScenarioResult } from '../../core/results.js'
-import { formatSeconds } from './format-progress-line.js'
+import { formatDuration } from '../../core/format-duration.js'
 
 export interface SummaryInput {
   results: RunResults
@@ -40,10 +40,10 @@ export function formatRunSummary(input: SummaryInput): string {
   const width = Math.max(8, ...results.scenarios.map((s) => s.name.length))
   const col = (text: string): string => text.padStart(9)
   // a phase that never ran took 0 s: shown as a dash, not as a time
-  const time = (s: number): string => (s > 0 ? formatSeconds(s) : '—')
+  const time = (s: number): string => (s > 0 ? formatDuration(s) : '—')
   const out = [
     '',
-    `plh run ${results.run_id} on ${results.target}: ${results.status.toUpperCase()} in ${formatSeconds(Number.isFinite(seconds) ? seconds : 0)}`,
+    `plh run ${results.run_id} on ${results.target}: ${results.status.toUpperCase()} in ${formatDuration(Number.isFinite(seconds) ? seconds : 0)}`,
     `    ${'scenario'.padEnd(width)}${col('apply')}${col('ready')}${col('probe')}${col('destroy')}  expectations`,
   ]
   for (const s of results.scenarios) {
