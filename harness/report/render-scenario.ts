@@ -1,6 +1,6 @@
 // One scenario as a collapsible section: topology, phase timings, steps, a table of every probed
 // name and the latency distributions (box plots per step, a CDF per name).
-import type { PhaseTimings, ProbeResult, ScenarioResult } from '../core/results.js'
+import { countScenarioExpectations, type PhaseTimings, type ProbeResult, type ScenarioResult } from '../core/results.js'
 import { renderLatencyBoxes, renderLatencyCdf } from './render-charts.js'
 import { renderLogLinks, secondsBetween } from './render-summary.js'
 import { renderTopology } from './render-topology.js'
@@ -66,8 +66,18 @@ function renderProbeStep(step: number, probes: ProbeResult[]): SafeHtml {
 }
 
 function countChecks(scenario: ScenarioResult): string {
-  const all = scenario.probes.flatMap((p) => p.expectations)
-  return `${all.filter((e) => e.status === 'passed').length}/${all.length} expectations`
+  const { held, total } = countScenarioExpectations(scenario)
+  return `${held}/${total} expectations`
+}
+
+/** The apply-error expectation: what was expected, whether it held, and the error the target gave. */
+function renderApplyExpectation(scenario: ScenarioResult): SafeHtml | '' {
+  const e = scenario.apply_expectation
+  if (!e) return ''
+  return html`<table class="apply-expectation"><caption>Expected apply error</caption><tbody>
+  <tr><th scope="row">Expectation</th><td>${renderStatusBadge(e.status)} ${e.name}</td></tr>
+  <tr><th scope="row">Error given</th><td>${e.error === null ? html`<span class="muted">none: the apply succeeded</span>` : html`<pre class="apply-error">${e.error}</pre>`}</td></tr>
+  </tbody></table>`
 }
 
 /** A scenario as <details>, open when it did not pass, so that failures are visible without a click. */
@@ -81,6 +91,7 @@ export function renderScenario(scenario: ScenarioResult, index: number): SafeHtm
 <div class="scenario-body">
   <p>${scenario.description}</p>
   ${scenario.error ? html`<div class="error-box">${renderStatusBadge('error')} <code>${scenario.error.code}</code> ${scenario.error.message}</div>` : ''}
+  ${renderApplyExpectation(scenario)}
   <h4>Topology</h4>
   ${renderTopology(scenario.outputs, scenario.vars)}
   <div class="side-by-side">${renderPhases(scenario.phases)}${renderSteps(scenario)}</div>

@@ -83,6 +83,7 @@ figure svg { max-width: 100%; height: auto; }
 /* Plot sets font-family="system-ui" as an attribute; on Linux that can resolve to a serif face */
 figure svg[class^="plot-"], figure [class$="-swatches"] { font-family: inherit; }
 td code.id, td .muted { white-space: nowrap; }
+pre.apply-error { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; max-height: 240px; overflow: auto; background: var(--bg-soft); padding: 6px 8px; }
 pre.raw { background: var(--bg-soft); padding: 8px; overflow: auto; max-height: 320px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media (max-width: 720px) { main { padding: 8px 10px 32px; } .topology .arrow { transform: rotate(90deg); width: 100%; text-align: center; } }
