@@ -93,7 +93,7 @@ export function renderScenario(scenario: ScenarioResult, index: number): SafeHtm
   ${scenario.error ? html`<div class="error-box">${renderStatusBadge('error')} <code>${scenario.error.code}</code> ${scenario.error.message}</div>` : ''}
   ${renderApplyExpectation(scenario)}
   <h4>Topology</h4>
-  ${renderTopology(scenario.outputs, scenario.vars)}
+  ${renderTopology(scenario.outputs, scenario.vars, scenario.probes)}
   <div class="side-by-side">${renderPhases(scenario.phases)}${renderSteps(scenario)}</div>
   ${[...byStep.entries()].sort(([a], [b]) => a - b).map(([step, probes]) => renderProbeStep(step, probes))}
   <p class="muted">SSM API calls: ${scenario.ssm_api_calls}${scenario.logs?.length ? html` · Logs: ${renderLogLinks(scenario.logs)}` : ''}</p>
