@@ -80,11 +80,11 @@ export function subnetOf(cidr: string, ip: string): string | null {
   const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(cidr)
   if (!m || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return null
   const prefix = Number(m[2])
+  const network = ipToNumber(m[1]!) - (ipToNumber(m[1]!) % 2 ** (32 - prefix))
+  const addr = ipToNumber(ip)
+  if (addr < network || addr >= network + 2 ** (32 - prefix)) return null
   const subPrefix = Math.min(32, prefix + 4)
   const size = 2 ** (32 - subPrefix)
-  const base = ipToNumber(m[1]!)
-  const addr = ipToNumber(ip)
-  if (addr < base - (base % 2 ** (32 - prefix)) || addr >= base - (base % 2 ** (32 - prefix)) + 2 ** (32 - prefix)) return null
   return `${numberToIp(addr - (addr % size))}/${subPrefix}`
 }
 
