@@ -3,6 +3,7 @@
 import { HarnessError } from '../core/errors.js'
 import { defaultRunConfigFile } from '../core/run-config.js'
 import { loadRunConfig } from '../run/load-run-config.js'
+import { nodeSupportCheck } from '../run/node-support-notice.js'
 import { awsPrerequisiteChecks, terraformVersionCheck } from '../targets/aws/check-aws-prerequisites.js'
 import { localPrerequisiteChecks, type PrerequisiteCheck } from '../targets/local/check-prerequisites.js'
 import { projectRoot } from './project-root.js'
@@ -29,6 +30,7 @@ export async function run(options: Record<string, unknown> = {}): Promise<number
     const terraform = await terraformVersionCheck()
     checks = [...(await localPrerequisiteChecks()), { ...terraform, name: `${terraform.name} (aws target, plh validate)` }]
   }
+  checks.unshift(nodeSupportCheck(process.version))
   process.stdout.write(`plh doctor: ${target} target\n${formatChecks(checks)}`)
   if (checks.every((c) => c.ok)) return 0
   return badInput ? 2 : 3

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander'
 import { exitCodeFor, HarnessError, InputError } from '../core/errors.js'
 import { renderInputError } from '../core/source-excerpt.js'
+import { silenceSdkNodeWarning } from '../run/node-support-notice.js'
 import { parseShard } from '../run/shard.js'
 
 /** A commander parser for a whole-number option; a bad value is bad input naming the option (exit 2). */
@@ -25,6 +26,8 @@ function oneLineCommanderError(text: string, argv: string[]): string {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // before any AWS client exists: plh says what the SDK's Node warning says, once (plh run, plh doctor)
+  silenceSdkNodeWarning()
   const program = new Command('plh')
     .description('End-to-end connectivity tests for AWS PrivateLink topologies, on AWS or on a local emulator')
     .exitOverride()

@@ -91,6 +91,17 @@ export interface StepRecord {
   detail: string
 }
 
+/**
+ * The one expectation of a scenario with `expect_apply_error`: the apply fails with a matching
+ * error. It counts like any other expectation and keeps the error AWS (or the emulator) gave.
+ */
+export interface ApplyErrorExpectation extends ExpectationResult {
+  /** the scenario's expect_apply_error (a regular expression) */
+  pattern: string
+  /** the apply's error message as the target gave it; null when the apply succeeded */
+  error: string | null
+}
+
 export interface ScenarioResult {
   name: string
   fixture: string
@@ -100,6 +111,8 @@ export interface ScenarioResult {
   probes: ProbeResult[]
   steps: StepRecord[]
   error?: { code: string; message: string }
+  /** set for scenarios with `expect_apply_error` */
+  apply_expectation?: ApplyErrorExpectation
   /** the topology as applied (the fixture's `harness` output), for the report's diagram */
   outputs?: unknown
   vars?: Record<string, unknown>
@@ -125,4 +138,28 @@ export interface RunResults {
   merged_from?: string[]
   /** the checkout's git revision (HEAD) when the run finished, where known */
   git_revision?: string
+}
+
+/**
+ * A scenario's expectations held, of all: probe expectations, its apply-error expectation and its
+ * `expect-*` steps. The run summary, the report's verdict, overview and scenario headers all count
+ * with this, so that they agree.
+ */
+export function countScenarioExpectations(scenario: ScenarioResult): { held: number; total: number } {
+  const statuses = [
+    ...scenario.probes.flatMap((p) => p.expectations.map((e) => e.status)),
+    ...(scenario.apply_expectation ? [scenario.apply_expectation.status] : []),
+    ...scenario.steps.filter((s) => s.kind.startsWith('expect')).map((s) => s.status),
+  ]
+  return { held: statuses.filter((s) => s === 'passed').length, total: statuses.length }
+}
+
+/**
+ * The line of an apply error worth showing in one line: the first that matches the scenario's
+ * pattern (terraform wraps AWS's error in lines of its own), else the first non-empty line.
+ */
+export function pickApplyErrorLine(message: string, pattern?: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const matching = pattern === undefined ? undefined : lines.find((l) => new RegExp(pattern).test(l))
+  return matching ?? lines[0] ?? ''
 }

@@ -1,6 +1,6 @@
 // What went wrong in a run, as a list the report shows first: scenarios that errored, probes with
 // failed expectations (with one failing sample and the SSM logs), action steps that failed.
-import type { ExpectationResult, ProbeResult, ProbeSample, RunResults, ScenarioResult } from '../core/results.js'
+import { countScenarioExpectations, type ExpectationResult, type ProbeResult, type ProbeSample, type RunResults, type ScenarioResult } from '../core/results.js'
 
 interface FailureBase {
   /** index of the scenario in results.scenarios (anchors link to it) */
@@ -22,24 +22,10 @@ export function pickFailingSample(probe: ProbeResult): ProbeSample | null {
   return probe.raw.find((s) => s.exitcode !== 0) ?? probe.raw.find((s) => s.failure !== null) ?? probe.raw[0] ?? null
 }
 
-/** Counts expectations (probe expectations and `expect-*` steps) that passed, of all. */
+/** Counts expectations (probe expectations, apply-error expectations and `expect-*` steps) that passed, of all. */
 export function countExpectations(results: RunResults): { passed: number; total: number } {
-  let passed = 0
-  let total = 0
-  for (const scenario of results.scenarios) {
-    for (const probe of scenario.probes) {
-      for (const e of probe.expectations) {
-        total += 1
-        if (e.status === 'passed') passed += 1
-      }
-    }
-    for (const step of scenario.steps) {
-      if (!step.kind.startsWith('expect')) continue
-      total += 1
-      if (step.status === 'passed') passed += 1
-    }
-  }
-  return { passed, total }
+  const counts = results.scenarios.map(countScenarioExpectations)
+  return { passed: counts.reduce((n, c) => n + c.held, 0), total: counts.reduce((n, c) => n + c.total, 0) }
 }
 
 /** Lists the run's failures: errored scenarios first, then failed probes and steps, in run order. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildRelativeHref, escapeHtml, formatMs, formatRatio, formatSeconds, formatTime, html, trustHtml } from './html.js'
+import { buildRelativeHref, escapeHtml, formatMs, formatRatio, formatTime, html, trustHtml } from './html.js'
 
 describe('html', () => {
   it('escapes every interpolation, joins arrays and keeps built markup', () => {
@@ -24,8 +24,6 @@ describe('html', () => {
     expect(formatMs(1.234)).toBe('1.2 ms')
     expect(formatMs(1234.4)).toBe('1,234 ms')
     expect(formatMs(null)).toBe('–')
-    expect(formatSeconds(8.26)).toBe('8.3 s')
-    expect(formatSeconds(252)).toBe('4 min 12 s')
     expect(formatRatio(0.95)).toBe('95 %')
     expect(formatRatio(0.9876)).toBe('98.8 %')
     expect(formatTime('2026-11-21T02:00:03.120Z')).toBe('2026-11-21 02:00:03 UTC')

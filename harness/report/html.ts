@@ -54,13 +54,6 @@ export function formatMs(ms: number | null | undefined): string {
   return ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString('en-US')} ms`
 }
 
-/** Formats seconds as "4 min 12 s" / "8.3 s". */
-export function formatSeconds(s: number | null | undefined): string {
-  if (s === null || s === undefined || !Number.isFinite(s)) return '–'
-  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`
-  const min = Math.floor(s / 60)
-  return `${min} min ${Math.round(s - min * 60)} s`
-}
 
 /** Formats an ISO time as UTC ("2026-11-21 08:12:03 UTC") so that a report reads the same anywhere. */
 export function formatTime(iso: string): string {

@@ -2,10 +2,11 @@ import { parseHTML } from 'linkedom'
 import { describe, expect, it } from 'vitest'
 import { evaluateComparisons } from '../core/comparison-evaluate.js'
 import { comparisonSchema } from '../core/comparison.js'
+import { compareSamples } from '../stats/compare-samples.js'
 import type { RunResults, ScenarioResult } from '../core/results.js'
 import { renderComparisons } from './render-comparison.js'
 import { renderHtmlReport } from './render-html.js'
-import { buildPassingScenario, buildProbeResult, buildRunResults } from './test-fixtures.js'
+import { buildComparisonResult, buildPassingScenario, buildProbeResult, buildRunResults } from './test-fixtures.js'
 
 function scenarioAt(name: string, base: number, seed: number): ScenarioResult {
   return {
@@ -30,6 +31,17 @@ function buildComparedRun(expect: { faster: 'a' | 'b' }): RunResults {
 const documentOf = (page: string) => parseHTML(page).document
 
 describe('renderComparisons', () => {
+  it('says in words that the result is inconclusive when the rank test and the interval disagree', () => {
+    // p = 0.034 while the interval of the median difference includes 0
+    const stats = compareSamples([15.1, 13, 13.7, 12.3, 11.5, 10, 13.7, 12.5, 10.9, 10.5], [14.4, 14, 13.9, 12.5, 11.7, 14.1, 14.1, 14.7, 12.6, 14], { labels: { a: 'native', b: 'relay' } })
+    const comparison = buildComparisonResult({ a: 'native', b: 'relay', stats, status: 'informational', detail: stats.sentence })
+    const section = documentOf(`<body>${renderComparisons(buildRunResults({ comparisons: [comparison] }))}</body>`).querySelector('section#comparisons')!
+    const sentence = section.querySelector('.comparison-sentence')!.textContent!
+    expect(sentence).toMatch(/^inconclusive: the rank test finds a difference between native and relay \(p = 0\.034\), but the 95% interval of the median difference includes 0/)
+    expect(sentence).not.toMatch(/cannot tell/)
+    expect(section.textContent).toContain('when only one of the two finds a difference, the result is inconclusive')
+  })
+
   it('shows both sides, the difference with its interval and p-value, the sentence and a chart', () => {
     const results = buildComparedRun({ faster: 'a' })
     const c = results.comparisons![0]!

@@ -85,7 +85,7 @@ function renderOne(comparison: ComparisonResult, results: RunResults, index: num
       : ''
   }
   ${chart ? html`<figure><figcaption>Successful samples of each side; orange ticks mark the medians</figcaption>${chart}</figure>` : ''}
-  ${s ? html`<p class="muted">Interval: percentile bootstrap of the difference of medians, ${s.method.resamples} resamples (seed ${s.method.seed}); test: two-sided Mann–Whitney U, normal approximation with tie and continuity corrections; a side is called faster when p &lt; ${s.method.alpha} and the interval excludes 0.</p>` : ''}
+  ${s ? html`<p class="muted">Interval: percentile bootstrap of the difference of medians, ${s.method.resamples} resamples (seed ${s.method.seed}); test: two-sided Mann–Whitney U, normal approximation with tie and continuity corrections; a side is called faster when p &lt; ${s.method.alpha} and the interval excludes 0; when only one of the two finds a difference, the result is inconclusive.</p>` : ''}
 </article>`
 }
 

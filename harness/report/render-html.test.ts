@@ -48,7 +48,7 @@ describe('renderHtmlReport', () => {
     expect(verdict).toContain('class="icon"') // an icon beside the word, not colour alone
     expect(verdict).toMatch(/Scenarios passed<\/dt><dd><strong>1<\/strong> of 3/)
     expect(verdict).toMatch(/Expectations passed<\/dt><dd><strong>10<\/strong> of 13/)
-    expect(verdict).toContain('7 min 43 s')
+    expect(verdict).toContain('7m 43s')
     expect(verdict).toContain('<strong>aws</strong>')
     expect(renderHtmlReport({ ...results, status: 'passed', scenarios: [buildPassingScenario()] })).toContain('<h1 id="verdict-title">PASSED</h1>')
   })
@@ -83,7 +83,7 @@ describe('renderHtmlReport', () => {
     expect(passed).toContain('vpce-0fedcba9876543210')
     expect(passed).toContain('10.0.0.0/16')
     expect(passed).toContain('444455556666')
-    expect(passed).toMatch(/apply<\/th><td class="num">3 min 7 s/)
+    expect(passed).toMatch(/apply<\/th><td class="num">3m 07s/)
     expect(passed.match(/<tr class="row-passed">/g)).toHaveLength(3)
     expect(passed.match(/<figure class="cdf">/g)).toHaveLength(3)
     expect(passed).toContain('model 1.3 ms')

@@ -1,9 +1,10 @@
 // The run report: one self-contained HTML file (inline CSS and SVG, no script, a Content Security
 // Policy that forbids every fetch), verdict and failures first, then each scenario in detail.
-import type { RunResults } from '../core/results.js'
+import { countScenarioExpectations, type RunResults } from '../core/results.js'
 import { orderScenarios } from './collect-failures.js'
 import { detectRegressions, historyEntriesFor, type HistoryEntry, type RegressionOptions } from './history.js'
-import { formatSeconds, html, trustHtml, type SafeHtml } from './html.js'
+import { formatDuration } from '../core/format-duration.js'
+import { html, trustHtml, type SafeHtml } from './html.js'
 import { maskRunResults } from './mask-accounts.js'
 import { reportStyle } from './report-style.js'
 import { renderStatusBadge } from './report-icons.js'
@@ -29,10 +30,10 @@ function renderOverview(results: RunResults): SafeHtml {
   return html`<section id="scenarios-overview"><h2>Scenarios</h2><div class="table-wrap"><table class="overview">
   <thead><tr><th>Status</th><th>Scenario</th><th>Fixture</th><th class="num">Expectations</th><th class="num">Names</th><th class="num">Duration</th></tr></thead>
   <tbody>${orderScenarios(results).map(({ scenario: s, index }) => {
-    const all = s.probes.flatMap((p) => p.expectations)
+    const { held, total } = countScenarioExpectations(s)
     return html`<tr><td>${renderStatusBadge(s.status)}</td><td><a href="#s-${index + 1}">${s.name}</a></td><td>${s.fixture}</td>
-    <td class="num">${all.filter((e) => e.status === 'passed').length}/${all.length}</td><td class="num">${s.probes.length}</td>
-    <td class="num">${formatSeconds(secondsBetween(s.started_at, s.finished_at))}</td></tr>`
+    <td class="num">${held}/${total}</td><td class="num">${s.probes.length}</td>
+    <td class="num">${formatDuration(secondsBetween(s.started_at, s.finished_at))}</td></tr>`
   })}</tbody></table></div></section>`
 }
 

@@ -1,10 +1,11 @@
 // One scenario as a collapsible section: topology, phase timings, steps, a table of every probed
 // name and the latency distributions (box plots per step, a CDF per name).
-import type { PhaseTimings, ProbeResult, ScenarioResult } from '../core/results.js'
+import { countScenarioExpectations, type PhaseTimings, type ProbeResult, type ScenarioResult } from '../core/results.js'
 import { renderLatencyBoxes, renderLatencyCdf } from './render-charts.js'
 import { renderLogLinks, secondsBetween } from './render-summary.js'
 import { renderTopology } from './render-topology.js'
-import { formatMs, formatRatio, formatSeconds, html, type SafeHtml } from './html.js'
+import { formatDuration } from '../core/format-duration.js'
+import { formatMs, formatRatio, html, type SafeHtml } from './html.js'
 import { renderStatusBadge } from './report-icons.js'
 
 const phaseNames: Array<[keyof PhaseTimings, string]> = [
@@ -18,7 +19,7 @@ function renderPhases(phases: PhaseTimings): SafeHtml {
   const longest = Math.max(...phaseNames.map(([k]) => phases[k]), 0.001)
   return html`<table class="phases"><caption>Phase timings</caption><tbody>${phaseNames.map(([key, label]) => {
     const pct = Math.max(0, Math.min(100, (phases[key] / longest) * 100)).toFixed(1)
-    return html`<tr><th scope="row">${label}</th><td class="num">${formatSeconds(phases[key])}</td>
+    return html`<tr><th scope="row">${label}</th><td class="num">${formatDuration(phases[key])}</td>
     <td class="bar-cell"><span class="bar" style="width:${pct}%"></span></td></tr>`
   })}</tbody></table>`
 }
@@ -65,8 +66,18 @@ function renderProbeStep(step: number, probes: ProbeResult[]): SafeHtml {
 }
 
 function countChecks(scenario: ScenarioResult): string {
-  const all = scenario.probes.flatMap((p) => p.expectations)
-  return `${all.filter((e) => e.status === 'passed').length}/${all.length} expectations`
+  const { held, total } = countScenarioExpectations(scenario)
+  return `${held}/${total} expectations`
+}
+
+/** The apply-error expectation: what was expected, whether it held, and the error the target gave. */
+function renderApplyExpectation(scenario: ScenarioResult): SafeHtml | '' {
+  const e = scenario.apply_expectation
+  if (!e) return ''
+  return html`<table class="apply-expectation"><caption>Expected apply error</caption><tbody>
+  <tr><th scope="row">Expectation</th><td>${renderStatusBadge(e.status)} ${e.name}</td></tr>
+  <tr><th scope="row">Error given</th><td>${e.error === null ? html`<span class="muted">none: the apply succeeded</span>` : html`<pre class="apply-error">${e.error}</pre>`}</td></tr>
+  </tbody></table>`
 }
 
 /** A scenario as <details>, open when it did not pass, so that failures are visible without a click. */
@@ -76,12 +87,13 @@ export function renderScenario(scenario: ScenarioResult, index: number): SafeHtm
   const duration = secondsBetween(scenario.started_at, scenario.finished_at)
   return html`<details class="scenario scenario-${scenario.status}" id="s-${index + 1}"${scenario.status === 'passed' ? '' : html` open`}>
 <summary>${renderStatusBadge(scenario.status)} <span class="scenario-name">${scenario.name}</span>
-  <span class="muted">${scenario.fixture} · ${countChecks(scenario)} · ${formatSeconds(duration)}</span></summary>
+  <span class="muted">${scenario.fixture} · ${countChecks(scenario)} · ${formatDuration(duration)}</span></summary>
 <div class="scenario-body">
   <p>${scenario.description}</p>
   ${scenario.error ? html`<div class="error-box">${renderStatusBadge('error')} <code>${scenario.error.code}</code> ${scenario.error.message}</div>` : ''}
+  ${renderApplyExpectation(scenario)}
   <h4>Topology</h4>
-  ${renderTopology(scenario.outputs, scenario.vars)}
+  ${renderTopology(scenario.outputs, scenario.vars, scenario.probes)}
   <div class="side-by-side">${renderPhases(scenario.phases)}${renderSteps(scenario)}</div>
   ${[...byStep.entries()].sort(([a], [b]) => a - b).map(([step, probes]) => renderProbeStep(step, probes))}
   <p class="muted">SSM API calls: ${scenario.ssm_api_calls}${scenario.logs?.length ? html` · Logs: ${renderLogLinks(scenario.logs)}` : ''}</p>

@@ -3,7 +3,8 @@
 import type { ProbeSample, RunResults } from '../core/results.js'
 import { collectFailures, countExpectations, type Failure } from './collect-failures.js'
 import type { Regression } from './detect-regressions.js'
-import { buildRelativeHref, formatMs, formatSeconds, formatTime, html, type SafeHtml } from './html.js'
+import { formatDuration } from '../core/format-duration.js'
+import { buildRelativeHref, formatMs, formatTime, html, type SafeHtml } from './html.js'
 import { renderStatusBadge, renderStatusIcon } from './report-icons.js'
 
 const verdictMeaning = {
@@ -30,7 +31,7 @@ export function renderVerdict(results: RunResults, gitRevision: string | null): 
   <dl class="facts">
     ${fact('Scenarios passed', html`<strong>${scenariosPassed}</strong> of ${results.scenarios.length}`)}
     ${fact('Expectations passed', html`<strong>${expectations.passed}</strong> of ${expectations.total}`)}
-    ${fact('Duration', formatSeconds(secondsBetween(results.started_at, results.finished_at)))}
+    ${fact('Duration', formatDuration(secondsBetween(results.started_at, results.finished_at)))}
     ${fact('Target', html`<strong>${results.target}</strong>`)}
     ${fact('Run', html`<code>${results.run_id}</code>`)}
     ${fact('Started', formatTime(results.started_at))}

@@ -1,31 +1,22 @@
-// The topology a scenario ran against, as a small diagram of text boxes (consumers → endpoint →
-// service) built from the fixture's `harness` output, plus the variables it was applied with.
+// The topology a scenario ran against: an SVG diagram (render-topology-svg.ts) built from the
+// fixture's `harness` output, its variables and the probe paths, then the endpoint's facts, its
+// names and the variables it was applied with.
 import { harnessOutputSchema, type EndpointOutput, type HarnessOutput } from '../core/contract.js'
+import type { ProbeResult } from '../core/results.js'
+import { buildTopologyModel } from './build-topology-model.js'
 import { html, type SafeHtml } from './html.js'
+import { renderTopologySvg } from './render-topology-svg.js'
 
-function renderConsumers(out: HarnessOutput): SafeHtml {
-  const accounts = [...new Set(out.consumers.map((c) => c.account))]
-  return html`<div class="node"><h5>Consumer${out.consumers.length > 1 ? 's' : ''}</h5>
-  <p class="muted">account ${accounts.join(', ')}</p>
-  <ul>${out.consumers.map((c) => html`<li><code>${c.instance_id}</code><br>${c.az}${c.private_ip ? html` · <code>${c.private_ip}</code>` : ''}</li>`)}</ul></div>`
-}
-
-function renderEndpoint(e: EndpointOutput): SafeHtml {
-  const ok = e.state === 'available'
-  return html`<div class="node"><h5>Interface endpoint</h5>
-  <p><code>${e.id}</code></p>
-  <p>${e.region}${e.service_region !== e.region ? html` <span class="tag">cross-region from ${e.service_region}</span>` : ''}</p>
-  <p>state <strong class="${ok ? 'ok' : 'bad'}">${ok ? '✓' : '!'} ${e.state}</strong></p>
-  <ul>${e.eni_ips.map((eni) => html`<li>ENI ${eni.az} <code>${eni.ip}</code></li>`)}</ul></div>`
-}
-
-function renderService(out: HarnessOutput): SafeHtml {
+function renderFacts(out: HarnessOutput): SafeHtml {
   const s = out.service
-  return html`<div class="node"><h5>Endpoint service</h5>
-  <p><code class="wrap">${s.name}</code></p>
-  <p>${s.region} · TCP ${s.ports.join(', ')}</p>
-  <p class="muted">expects HTTP ${s.expected.status}, body /${s.expected.body_pattern}/</p>
-  ${s.nlb_ips?.length ? html`<p>NLB IPs ${s.nlb_ips.map((ip, i) => html`${i > 0 ? ', ' : ''}<code>${ip}</code>`)}</p>` : ''}</div>`
+  return html`<ul class="topology-facts">
+  ${out.endpoints.map((e: EndpointOutput) => {
+    const ok = e.state === 'available'
+    return html`<li>Interface endpoint <code>${e.id}</code> in ${e.region}${e.service_region !== e.region ? html` <span class="tag">cross-region from ${e.service_region}</span>` : ''},
+    state <strong class="${ok ? 'ok' : 'bad'}">${ok ? '✓' : '!'} ${e.state}</strong></li>`
+  })}
+  <li>Endpoint service <code class="wrap">${s.name}</code> in ${s.region}, TCP ${s.ports.join(', ')}; expects HTTP ${s.expected.status}, body /${s.expected.body_pattern}/</li>
+</ul>`
 }
 
 function renderNames(out: HarnessOutput): SafeHtml {
@@ -48,7 +39,7 @@ function renderVars(vars: Record<string, unknown> | undefined): SafeHtml | '' {
 }
 
 /** The topology section of a scenario: a diagram from `outputs` when they match the contract, raw JSON otherwise. */
-export function renderTopology(outputs: unknown, vars: Record<string, unknown> | undefined): SafeHtml {
+export function renderTopology(outputs: unknown, vars: Record<string, unknown> | undefined, probes: readonly ProbeResult[] = []): SafeHtml {
   if (outputs === undefined || outputs === null) {
     return html`<p class="muted">No fixture outputs: the fixture was not applied far enough to report its topology.</p>${renderVars(vars)}`
   }
@@ -58,9 +49,7 @@ export function renderTopology(outputs: unknown, vars: Record<string, unknown> |
 <pre class="raw">${JSON.stringify(outputs, null, 2)}</pre>${renderVars(vars)}`
   }
   const out = parsed.data
-  const arrow = html`<div class="arrow" aria-hidden="true">→</div>`
-  return html`<div class="topology" role="group" aria-label="Topology: consumers connect through the interface endpoint to the endpoint service">
-  ${renderConsumers(out)}${arrow}<div class="stack">${out.endpoints.map(renderEndpoint)}</div>${arrow}${renderService(out)}
-</div>
+  return html`<figure class="topology">${renderTopologySvg(buildTopologyModel(out, vars, probes))}</figure>
+${renderFacts(out)}
 <div class="side-by-side">${renderNames(out)}${renderVars(vars)}</div>`
 }

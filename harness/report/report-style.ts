@@ -63,11 +63,9 @@ table.compact th { font-weight: 500; color: var(--muted); white-space: nowrap; }
 .scenario-name { font-weight: 700; font-size: 15px; }
 .scenario-body { padding: 4px 16px 12px; }
 .error-box { padding: 8px 12px; background: var(--err-bg); border-radius: 6px; overflow-wrap: anywhere; }
-.topology { display: flex; align-items: stretch; gap: 8px; flex-wrap: wrap; }
-.topology .node { flex: 1 1 220px; border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; background: var(--bg-soft); min-width: 0; }
-.topology .stack { flex: 1 1 220px; display: grid; gap: 8px; }
-.topology .node p, .topology .node ul { margin: 2px 0; padding-left: 0; list-style: none; }
-.topology .arrow { align-self: center; font-size: 22px; color: var(--muted); }
+.topology { margin: 4px 0 8px; overflow-x: auto; break-inside: avoid; }
+.topology svg { display: block; max-width: 100%; height: auto; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.topology-facts { margin: 4px 0; padding-left: 18px; }
 .tag { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 8px; background: #ddf4ff; color: #0a3069; }
 .ok { color: var(--pass); } .bad { color: var(--fail); }
 .side-by-side { display: flex; gap: 12px 32px; flex-wrap: wrap; align-items: flex-start; }
@@ -83,9 +81,10 @@ figure svg { max-width: 100%; height: auto; }
 /* Plot sets font-family="system-ui" as an attribute; on Linux that can resolve to a serif face */
 figure svg[class^="plot-"], figure [class$="-swatches"] { font-family: inherit; }
 td code.id, td .muted { white-space: nowrap; }
+pre.apply-error { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; max-height: 240px; overflow: auto; background: var(--bg-soft); padding: 6px 8px; }
 pre.raw { background: var(--bg-soft); padding: 8px; overflow: auto; max-height: 320px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
-@media (max-width: 720px) { main { padding: 8px 10px 32px; } .topology .arrow { transform: rotate(90deg); width: 100%; text-align: center; } }
+@media (max-width: 720px) { main { padding: 8px 10px 32px; } }
 @media print {
   @page { margin: 14mm; }
   body { font-size: 10.5pt; }

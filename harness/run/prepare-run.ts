@@ -18,6 +18,7 @@ import { loadRunConfig } from './load-run-config.js'
 import { registerRun } from './run-registry.js'
 import { requireValidFixture } from './validate-fixture.js'
 import { selectShard, type Shard } from './shard.js'
+import { formatNodeSupportNotice } from './node-support-notice.js'
 
 export interface RunOptions {
   root: string
@@ -110,5 +111,8 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
   const dir = join(reportsRoot, runId)
   await mkdir(dir, { recursive: true })
   const unregister = await registerRun(tag, runId)
+  // the SDK's own warning is off in this process and its workers (cli/main.ts): this is its one copy
+  const notice = formatNodeSupportNotice(process.version)
+  if (notice) process.stderr.write(`${notice}\n`)
   return { root, selected, runId, tag, reportsRoot, dir, startedAt: new Date(), maskAccounts: options.maskAccounts ?? false, comparisons, ...(shard ? { shard } : {}), ...(runConfig ? { runConfig } : {}), unregister }
 }

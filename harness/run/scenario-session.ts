@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { HarnessOutput } from '../core/contract.js'
 import { HarnessError, InputError, TeardownError } from '../core/errors.js'
-import type { ProbeResult, ScenarioResult, StepRecord } from '../core/results.js'
+import type { ApplyErrorExpectation, ProbeResult, ScenarioResult, StepRecord } from '../core/results.js'
 import type { ActionStep, Scenario, Step } from '../core/scenario.js'
 import type { Fixture, RunContext, Target } from '../core/target.js'
 import { resolveScenarioInputs } from './load-scenario.js'
@@ -25,6 +25,11 @@ export function stepTitle(step: Step, index: number): string {
 }
 
 const seconds = (ms: number): number => Math.round(ms) / 1000
+
+/** The name of a scenario's apply-error expectation: its vitest test and its line in results. */
+export function applyErrorExpectationName(pattern: string): string {
+  return `apply fails with /${pattern}/`
+}
 
 export interface SessionOptions {
   root: string
@@ -184,8 +189,15 @@ export class ScenarioSession {
     return this.applyError ? { ok: false, detail: message } : { ok: true, detail: 'applied and ready' }
   }
 
+  /** The apply-error expectation as results carry it, with the error the target gave. */
+  private applyExpectation(pattern: string, apply: { ok: boolean; detail: string }): ApplyErrorExpectation {
+    const error = this.applyError ? String((this.applyError as Error).message ?? this.applyError) : null
+    return { name: applyErrorExpectationName(pattern), pattern, status: apply.ok ? 'passed' : 'failed', detail: apply.detail, error }
+  }
+
   result(): ScenarioResult {
     const apply = this.applyOutcome()
+    const pattern = this.scenario.expect_apply_error
     const failedExpectation = this.probes.some((p) => p.expectations.some((e) => e.status === 'failed'))
     const stepError = this.steps.find((s) => s.status === 'error')
     let status: ScenarioResult['status'] = 'passed'
@@ -213,6 +225,7 @@ export class ScenarioSession {
       probes: this.probes,
       steps: this.steps,
       ...(error ? { error } : {}),
+      ...(pattern !== undefined ? { apply_expectation: this.applyExpectation(pattern, apply) } : {}),
       ...(this.outputs ? { outputs: this.outputs } : {}),
       vars: Object.fromEntries(Object.entries(this.vars).filter(([k]) => !/profile|role_arn|secret|token/i.test(k))),
       ssm_api_calls: this.apiCalls,

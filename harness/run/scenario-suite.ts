@@ -12,7 +12,7 @@ import { loadScenarioFile } from './load-scenario.js'
 import { probeInstances } from './run-probe-step.js'
 import { settingsFromEnv } from './run-env.js'
 import { openScenarioSession } from './open-scenario-session.js'
-import { stepTitle } from './scenario-session.js'
+import { applyErrorExpectationName, stepTitle } from './scenario-session.js'
 import { scenarioResultFile } from './result-paths.js'
 import { guardScenarioWorker } from './worker-signals.js'
 
@@ -55,7 +55,7 @@ export async function registerScenarioSuite(file: string): Promise<void> {
 
     const apply = session.applyOutcome()
     if (scenario.expect_apply_error !== undefined || !apply.ok) {
-      test(scenario.expect_apply_error !== undefined ? `apply fails with /${scenario.expect_apply_error}/` : 'apply and wait ready', () => {
+      test(scenario.expect_apply_error !== undefined ? applyErrorExpectationName(scenario.expect_apply_error) : 'apply and wait ready', () => {
         if (!apply.ok) throw new Error(apply.detail)
       })
       return

@@ -80,6 +80,32 @@ describe('compareSamples', () => {
     expect(result.sentence).toMatch(/^fast is faster by 10\.0 ms \(95% CI \d+\.\d–\d+\.\d ms, p < 0\.001\)$/)
   })
 
+  it('says "inconclusive" and which method found what when the rank test finds a difference and the interval includes 0', () => {
+    const a = [15.1, 13, 13.7, 12.3, 11.5, 10, 13.7, 12.5, 10.9, 10.5]
+    const b = [14.4, 14, 13.9, 12.5, 11.7, 14.1, 14.1, 14.7, 12.6, 14]
+    const result = compareSamples(a, b)
+    expect(result.p_value).toBeLessThan(0.05)
+    expect(result.ci95[0]).toBeLessThan(0)
+    expect(result.ci95[1]).toBeGreaterThan(0)
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.sentence).toBe(
+      'inconclusive: the rank test finds a difference between a and b (p = 0.034), but the 95% interval of the median difference includes 0 (-3.1 ms to 0.2 ms; median a − b -1.6 ms)',
+    )
+    expect(result.sentence).not.toMatch(/cannot tell/)
+  })
+
+  it('says "inconclusive" when the interval excludes 0 but the rank test finds no difference', () => {
+    const a = [10.8, 16.1, 13.6, 14, 13.6, 12.7, 13.3, 16.3]
+    const b = [11.8, 13.3, 11.9, 11.3, 11.6, 14, 11.7, 13]
+    const result = compareSamples(a, b, { labels: { a: 'native', b: 'relay' } })
+    expect(result.p_value).toBeGreaterThanOrEqual(0.05)
+    expect(result.ci95[0]).toBeGreaterThan(0)
+    expect(result.verdict).toBe('inconclusive')
+    expect(result.sentence).toBe(
+      'inconclusive: the 95% interval of the median difference excludes 0 (0.1 ms to 3.4 ms; median native − relay 1.7 ms), but the rank test finds no difference between native and relay (p = 0.082)',
+    )
+  })
+
   it('is reproducible: the same seed gives the same interval, another seed may not', () => {
     const random = createSeededRandom(3)
     const a = normalish(random, 30, 50, 10)
@@ -102,7 +128,7 @@ describe('compareSamples', () => {
     const ba = compareSamples(b, a, { seed: 3, resamples: 200 })
     expect(ba.ci95[0]).toBeCloseTo(-ab.ci95[1], 9)
     expect(ba.ci95[1]).toBeCloseTo(-ab.ci95[0], 9)
-    const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable' } as const
+    const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable', inconclusive: 'inconclusive' } as const
     expect(ba.verdict).toBe(flip[ab.verdict])
   })
 
@@ -116,7 +142,7 @@ describe('compareSamples', () => {
         expect(ba.p_value).toBeCloseTo(ab.p_value, 12)
         expect(ba.ci95[0]).toBeCloseTo(-ab.ci95[1], 9)
         expect(ba.ci95[1]).toBeCloseTo(-ab.ci95[0], 9)
-        const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable' } as const
+        const flip = { 'a-faster': 'b-faster', 'b-faster': 'a-faster', indistinguishable: 'indistinguishable', inconclusive: 'inconclusive' } as const
         expect(ba.verdict).toBe(flip[ab.verdict])
         expect(ab.p_value).toBeGreaterThanOrEqual(0)
         expect(ab.p_value).toBeLessThanOrEqual(1)

@@ -23,7 +23,11 @@ export interface SampleSummary {
   p95: number
 }
 
-export type ComparisonVerdict = 'a-faster' | 'b-faster' | 'indistinguishable'
+/**
+ * `indistinguishable`: neither the rank test nor the interval finds a difference; `inconclusive`:
+ * one of them does and the other does not, so the report names no side and says which said what.
+ */
+export type ComparisonVerdict = 'a-faster' | 'b-faster' | 'indistinguishable' | 'inconclusive'
 
 /** What compareSamples found; serialisable as is (results.json, `plh compare --json`). */
 export interface SampleComparison {
@@ -142,6 +146,25 @@ function check(values: readonly number[], side: string): void {
 }
 
 /**
+ * The finding in words. When the two methods disagree the sentence says which found what, instead
+ * of "cannot tell apart" next to a p-value below alpha, which reads as a contradiction.
+ */
+function describeVerdict(f: { verdict: ComparisonVerdict; labels: { a: string; b: string }; diff: number; ci95: [number, number]; p: number }): string {
+  const { verdict, labels, diff, ci95, p } = f
+  const interval = `${ms(ci95[0])} to ${ms(ci95[1])}`
+  const median = `median ${labels.a} − ${labels.b} ${ms(diff)}`
+  if (verdict === 'indistinguishable') return `the data cannot tell ${labels.a} and ${labels.b} apart (${median}, 95% CI ${interval}, ${formatPValue(p)})`
+  if (verdict === 'inconclusive') {
+    return ci95[0] <= 0 && ci95[1] >= 0
+      ? `inconclusive: the rank test finds a difference between ${labels.a} and ${labels.b} (${formatPValue(p)}), but the 95% interval of the median difference includes 0 (${interval}; ${median})`
+      : `inconclusive: the 95% interval of the median difference excludes 0 (${interval}; ${median}), but the rank test finds no difference between ${labels.a} and ${labels.b} (${formatPValue(p)})`
+  }
+  // the interval of the faster side's advantage, so that the sentence reads in positive numbers
+  const advantage: [number, number] = verdict === 'a-faster' ? [-ci95[1], -ci95[0]] : ci95
+  return `${verdict === 'a-faster' ? labels.a : labels.b} is faster by ${ms(Math.abs(diff))} (95% CI ${range(advantage)}, ${formatPValue(p)})`
+}
+
+/**
  * Compares two latency samples (ms). The verdict names a side only when the rank test rejects at
  * `alpha` AND the bootstrap interval excludes zero: two different questions (is one distribution
  * shifted? is the median different?) must agree before the report says which is faster.
@@ -161,12 +184,8 @@ export function compareSamples(a: readonly number[], b: readonly number[], optio
   const ci95 = bootstrapMedianDiff(a, b, resamples, seed)
   const p = mannWhitneyPValue(a, b)
   const separated = ci95[0] > 0 || ci95[1] < 0
-  const verdict: ComparisonVerdict = p < alpha && separated ? (diff < 0 ? 'a-faster' : 'b-faster') : 'indistinguishable'
-  // the interval of the faster side's advantage, so that the sentence reads in positive numbers
-  const advantage: [number, number] = verdict === 'a-faster' ? [-ci95[1], -ci95[0]] : ci95
-  const sentence =
-    verdict === 'indistinguishable'
-      ? `the data cannot tell ${labels.a} and ${labels.b} apart (median ${labels.a} − ${labels.b} ${ms(diff)}, 95% CI ${ms(ci95[0])} to ${ms(ci95[1])}, ${formatPValue(p)})`
-      : `${verdict === 'a-faster' ? labels.a : labels.b} is faster by ${ms(Math.abs(diff))} (95% CI ${range(advantage)}, ${formatPValue(p)})`
+  const ranked = p < alpha
+  const verdict: ComparisonVerdict = ranked && separated ? (diff < 0 ? 'a-faster' : 'b-faster') : ranked || separated ? 'inconclusive' : 'indistinguishable'
+  const sentence = describeVerdict({ verdict, labels, diff, ci95, p })
   return { a: sa, b: sb, median_diff_ms: diff, ci95, p_value: p, verdict, sentence, method: { resamples, seed, alpha } }
 }

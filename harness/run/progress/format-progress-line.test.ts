@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatLiveTitle, formatProgressLines, formatSeconds } from './format-progress-line.js'
+import { formatLiveTitle, formatProgressLines } from './format-progress-line.js'
 import type { ProgressEvent } from './progress-event.js'
 import { applyProgressEvent, type RunProgress } from './progress-state.js'
 
@@ -56,11 +56,7 @@ describe('formatProgressLines', () => {
   })
 })
 
-describe('formatSeconds and formatLiveTitle', () => {
-  test('seconds below a minute, minutes above', () => {
-    expect(formatSeconds(0.42)).toBe('0.4 s')
-    expect(formatSeconds(125)).toBe('2m 05s')
-  })
+describe('formatLiveTitle', () => {
   test('the live title shows terraform resources during apply and samples while probing', () => {
     let state: RunProgress = {}
     for (const e of lifecycle.slice(0, 3)) state = applyProgressEvent(state, e)

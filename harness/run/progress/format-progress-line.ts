@@ -1,15 +1,9 @@
 // Plain progress lines (pure): one per phase change with its elapsed time, and with --verbose one
 // per probe batch and terraform message. Used when stdout is not a terminal or CI is set.
+import { formatDuration } from '../../core/format-duration.js'
 import type { Phase, ProgressEvent } from './progress-event.js'
 import { phases } from './progress-event.js'
 import { phaseSeconds, samplesOf, type RunProgress, type ScenarioProgress } from './progress-state.js'
-
-/** "0.4 s", "12.3 s", "2m 05s". */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`
-  const m = Math.floor(seconds / 60)
-  return `${m}m ${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`
-}
 
 const phaseLabel: Record<Phase, string> = { apply: 'apply', ready: 'wait ready', probe: 'probe', destroy: 'destroy' }
 
@@ -29,7 +23,7 @@ function resourcesSuffix(s: ScenarioProgress, phase: Phase): string {
 function phaseEndLine(s: ScenarioProgress, phase: Phase, now: number): string {
   const p = s.phases[phase]!
   const verb = p.state === 'failed' ? 'failed after' : 'done in'
-  return `[${s.name}] ${phaseLabel[phase]}: ${verb} ${formatSeconds(phaseSeconds(p, now))}${resourcesSuffix(s, phase)}${p.detail ? ` — ${p.detail}` : ''}`
+  return `[${s.name}] ${phaseLabel[phase]}: ${verb} ${formatDuration(phaseSeconds(p, now))}${resourcesSuffix(s, phase)}${p.detail ? ` — ${p.detail}` : ''}`
 }
 
 /**
@@ -82,5 +76,5 @@ export function formatLiveTitle(s: ScenarioProgress | undefined, name: string, n
     what = `${s.step ? ` ${s.step.title}` : ''}${total ? ` ${done}/${total} samples` : ''}`
   }
   const state = p.state === 'running' ? '' : p.state === 'failed' ? ' failed' : ' done'
-  return `${name}: ${phaseLabel[s.phase]}${what}${state} (${formatSeconds(phaseSeconds(p, now))})`
+  return `${name}: ${phaseLabel[s.phase]}${what}${state} (${formatDuration(phaseSeconds(p, now))})`
 }

@@ -50,3 +50,23 @@ test('verdict, phase table, failed expectations (capped), totals and paths', () 
   expect(text).toContain('  report: reports/x/index.html')
   expect(text).toContain('  log:    reports/x/run.log')
 })
+
+test('the run time rounds as a whole: 61.9 s is 1m 02s and 119.6 s is 2m 00s, never 1m 60s', () => {
+  const lasting = (ms: number): RunResults => ({ ...results, status: 'passed', finished_at: new Date(Date.parse(results.started_at) + ms).toISOString() })
+  expect(formatRunSummary({ results: lasting(61_900), reportPath: 'r' }).split('\n')[1]).toBe('plh run 20261125T100000-abcdef on local: PASSED in 1m 02s')
+  expect(formatRunSummary({ results: lasting(119_600), reportPath: 'r' }).split('\n')[1]).toBe('plh run 20261125T100000-abcdef on local: PASSED in 2m 00s')
+})
+
+test('an apply-error scenario counts its one expectation and shows the line of the error that matched', () => {
+  const refused = (status: 'passed' | 'failed', error: string | null): ScenarioResult => ({
+    ...scenario('principal-not-allowed', status, []),
+    probes: [],
+    apply_expectation: { name: 'apply fails with /InvalidServiceName/', pattern: 'InvalidServiceName', status, detail: status === 'passed' ? `apply failed as expected: ${error}` : 'apply succeeded, but it should have failed with /InvalidServiceName/', error },
+    ...(status === 'failed' ? { error: { code: 'EXPECTATION_FAILED', message: 'apply succeeded, but it should have failed with /InvalidServiceName/' } } : {}),
+  })
+  const terraformError = 'terraform apply failed\n\nError: creating EC2 VPC Endpoint: operation error EC2: CreateVpcEndpoint, InvalidServiceName: The Vpc Endpoint Service does not exist\n  with aws_vpc_endpoint.consumer'
+  const text = formatRunSummary({ results: { ...results, scenarios: [refused('passed', terraformError), refused('failed', null)] }, reportPath: 'r' })
+  expect(text).toMatch(/✓ principal-not-allowed\s.*\s1\/1 held\n {6}✓ apply fails with \/InvalidServiceName\/: Error: creating EC2 VPC Endpoint: operation error EC2: CreateVpcEndpoint, InvalidServiceName: The Vpc Endpoint Service does not exist\n/)
+  expect(text).toMatch(/✗ principal-not-allowed\s.*\s0\/1 held\n {6}failed: apply succeeded, but it should have failed with \/InvalidServiceName\/\n/)
+  expect(text).toContain('expectations 1/2 held')
+})

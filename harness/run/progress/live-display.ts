@@ -5,7 +5,7 @@
 import { Listr, type ListrTask } from 'listr2'
 import type { Phase } from './progress-event.js'
 import { phases } from './progress-event.js'
-import { formatSeconds } from './format-progress-line.js'
+import { formatDuration } from '../../core/format-duration.js'
 import { phaseSeconds, samplesOf, type RunProgress, type ScenarioProgress } from './progress-state.js'
 
 const label: Record<Phase, string> = { apply: 'apply', ready: 'wait ready', probe: 'probe', destroy: 'destroy' }
@@ -25,7 +25,7 @@ function phaseTitle(s: ScenarioProgress, phase: Phase, now: number): string {
     const { done, total } = samplesOf(s)
     what = `${s.step ? `: ${s.step.title}` : ''}${total ? `, ${done}/${total} samples` : ''}`
   }
-  return `${label[phase]}${what} (${formatSeconds(phaseSeconds(p, now))})${p.detail ? ` — ${p.detail}` : ''}`
+  return `${label[phase]}${what} (${formatDuration(phaseSeconds(p, now))})${p.detail ? ` — ${p.detail}` : ''}`
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
