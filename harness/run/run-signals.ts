@@ -150,7 +150,6 @@ export function takeOverRunSignals(run: { tag: string; runId: string; unregister
       stopDisplay()
     }
   }
-  let received = 0
   let skipWaiting = false
 
   const finish = async (cause: StopCause): Promise<never> => {
@@ -195,12 +194,16 @@ export function takeOverRunSignals(run: { tag: string; runId: string; unregister
   }
 
   const onSignal = (signal: RunSignal, reason?: string) => {
-    received++
     // after a hang-up nobody watches the display: progress goes to run.log only
     if (signal === 'SIGHUP') stopDisplay()
-    if (stopping === undefined && actionForSignal(received) === 'graceful') {
+    const action = actionForSignal(stopping !== undefined, signal)
+    if (action === 'graceful') {
       stopping = stop({ signal, ...(reason ? { reason } : {}) })
       say(`${reason ?? signal}: stopping run ${run.runId}; its scenarios tear down (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop waiting)`)
+      return
+    }
+    if (action === 'ignore') {
+      say(`${signal} again: still waiting for the scenarios to tear down (a hang-up arrives more than once)`)
       return
     }
     say(`${signal} again: not waiting; killing the workers and removing what the run journal lists`)

@@ -3,9 +3,15 @@ import { actionForSignal, exitCodeForInterruptedRun, parentIsGone } from './sign
 
 describe('signal policy', () => {
   it('waits for teardown on the first signal and stops waiting on any later one', () => {
-    expect(actionForSignal(1)).toBe('graceful')
-    expect(actionForSignal(2)).toBe('force')
-    expect(actionForSignal(5)).toBe('force')
+    expect(actionForSignal(false, 'SIGINT')).toBe('graceful')
+    expect(actionForSignal(true, 'SIGINT')).toBe('force')
+    expect(actionForSignal(true, 'SIGTERM')).toBe('force')
+    expect(actionForSignal(false, 'SIGHUP')).toBe('graceful')
+    expect(actionForSignal(true, 'SIGQUIT')).toBe('force')
+  })
+
+  it('never lets a repeated hang-up cut the teardown short (kernel and shell both send one)', () => {
+    expect(actionForSignal(true, 'SIGHUP')).toBe('ignore')
   })
 
   it('exits 128 + the signal number, or 4 when something was left behind', () => {
