@@ -1,13 +1,25 @@
 // The run journal's writer and remover against the real file system and real processes: what is
 // recorded is read back, removal forgets what is gone, and a pid is only signalled while its
-// command line is still the one recorded (a reused pid belongs to someone else).
+// command line is still the one recorded (a reused pid belongs to someone else). Then, as root,
+// cleanup against real namespaces: a live run is never touched whatever state dir it registered
+// in, a run's start reclaims only the dead runs its state dir recorded, and two reclaimers never
+// work on one dead run at once. Every cleanup here names its own random tags, so nothing else on
+// the machine is looked at.
 import { execa } from 'execa'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cleanupRuns } from '../harness/run/cleanup-runs.js'
+import { reclaimDeadRuns } from '../harness/run/reclaim-dead-runs.js'
 import { removeJournaled } from '../harness/run/remove-journaled.js'
 import { dropJournalIfEmpty, journalFile, readJournal, RunJournal } from '../harness/run/run-journal.js'
+import { registerRun, runIsAlive } from '../harness/run/run-registry.js'
+
+const isRoot = process.getuid?.() === 0
+const newTag = (): string => randomBytes(3).toString('hex')
+const namespaces = async (): Promise<string[]> => (await execa('ip', ['netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]!)
 
 let state: string
 const saved = process.env.PLH_STATE_DIR
@@ -74,5 +86,105 @@ describe('RunJournal and removeJournaled', () => {
     const report = await removeJournaled(await journal.pending(), journal)
     expect(report.manual).toEqual([`cd ${workdir} && terraform destroy -auto-approve -input=false`])
     expect(report.left[0]).toMatch(/is gone, so its state cannot be read here/)
+  })
+})
+
+describe('a run is alive whatever its state dir', () => {
+  it('answers on its live socket while registered, and not after', async () => {
+    const tag = newTag()
+    const unregister = await registerRun(tag, `test-${tag}`)
+    const other = await mkdtemp(join(tmpdir(), 'plh-journal-other-'))
+    process.env.PLH_STATE_DIR = other
+    try {
+      // no registry file in this state dir: only the socket can say the run is alive
+      expect(await runIsAlive(tag)).toBe(true)
+      await unregister()
+      expect(await runIsAlive(tag)).toBe(false)
+    } finally {
+      process.env.PLH_STATE_DIR = state
+      await rm(other, { recursive: true, force: true })
+    }
+  })
+})
+
+describe.skipIf(!isRoot)('cleanup against real namespaces (root)', () => {
+  const made: string[] = []
+  afterAll(async () => {
+    for (const ns of made) await execa('ip', ['netns', 'del', ns], { reject: false })
+  })
+  const addNamespace = async (ns: string) => {
+    made.push(ns)
+    await execa('ip', ['netns', 'add', ns])
+  }
+
+  it('`plh cleanup` never touches a live run registered under another PLH_STATE_DIR', async () => {
+    const tag = newTag()
+    const ns = `plh-${tag}-live-elsewhere`
+    const elsewhere = await mkdtemp(join(tmpdir(), 'plh-journal-elsewhere-'))
+    process.env.PLH_STATE_DIR = elsewhere
+    const unregister = await registerRun(tag, `test-${tag}`)
+    await addNamespace(ns)
+    process.env.PLH_STATE_DIR = state
+    try {
+      const report = await cleanupRuns({ tags: [tag] })
+      expect(report.kept).toEqual([ns])
+      expect(report.removed).toEqual([])
+      expect(await namespaces()).toContain(ns)
+      // once that run has ended, its namespace is a dead run's and goes
+      await unregister()
+      const after = await cleanupRuns({ tags: [tag] })
+      expect(after.removed).toEqual([ns])
+      expect(await namespaces()).not.toContain(ns)
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  it("a run's start reclaims the dead runs its state dir recorded, and leaves namespaces no journal here knows to `plh cleanup`", async () => {
+    // a state dir of its own: the earlier tests left journals (an /etc entry among them) in theirs
+    const fresh = await mkdtemp(join(tmpdir(), 'plh-journal-fresh-'))
+    process.env.PLH_STATE_DIR = fresh
+    const recorded = newTag()
+    const unknown = newTag()
+    const journaled = `plh-${recorded}-dead-vpc`
+    const stray = `plh-${unknown}-dead-vpc`
+    const journal = new RunJournal(recorded, 'dead-scenario')
+    await journal.record({ kind: 'namespace', id: journaled })
+    await addNamespace(journaled)
+    await addNamespace(stray)
+    const said: string[] = []
+    const report = await reclaimDeadRuns((line) => said.push(line))
+    expect(report?.reclaimed).toEqual([recorded])
+    expect(said).toEqual([`removed what 1 dead run(s) left (${recorded}): 1 journaled resource(s) (1 namespace)`])
+    const now = await namespaces()
+    expect(now).not.toContain(journaled)
+    expect(now).toContain(stray)
+    expect(await journal.pending()).toEqual([])
+    const explicit = await cleanupRuns({ tags: [unknown] })
+    expect(explicit.removed).toEqual([stray])
+    process.env.PLH_STATE_DIR = state
+    await rm(fresh, { recursive: true, force: true })
+  })
+
+  it('leaves a dead run to the live process that claimed it, and takes over a claim whose process is gone', async () => {
+    const tag = newTag()
+    const ns = `plh-${tag}-claimed`
+    await new RunJournal(tag).record({ kind: 'namespace', id: ns })
+    await addNamespace(ns)
+    const holder = execa('sleep', ['60'], { reject: false })
+    await mkdir(join(state, 'runs'), { recursive: true })
+    await writeFile(join(state, 'runs', `${tag}.reclaim`), String(holder.pid))
+    try {
+      const busy = await cleanupRuns({ tags: [tag] })
+      expect(busy.busy).toEqual([tag])
+      expect(await namespaces()).toContain(ns)
+    } finally {
+      holder.kill('SIGKILL')
+      await holder
+    }
+    const taken = await cleanupRuns({ tags: [tag] })
+    expect(taken.busy).toEqual([])
+    expect(taken.journaled).toEqual([`${tag}: namespace ${ns}`])
+    expect(await namespaces()).not.toContain(ns)
   })
 })

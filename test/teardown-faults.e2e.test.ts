@@ -1,9 +1,11 @@
 // Teardown under faults, end to end on the local target: a real `plh run` (real namespaces, nft,
-// socket agents, vitest workers) gets SIGINT or SIGTERM at each phase (apply, wait, probe,
-// destroy), a double SIGINT, a SIGKILL of a worker, and a SIGKILL of its whole process group
-// followed by `plh cleanup`; after each, nothing of that run may remain: no `plh-<tag>-` namespace,
-// no /etc/netns entry, no nftables table, no process, no journal entry. Prints how many injected
-// faults left nothing, as one JSON line (also written to test-output/teardown-faults.json).
+// socket agents, vitest workers) gets SIGINT, SIGTERM, SIGHUP or SIGQUIT at each phase (apply,
+// wait, probe, destroy), a double SIGINT, a SIGKILL of a worker, a SIGKILL of its whole process
+// group followed by `plh cleanup` or by the next `plh run`, a SIGKILL of the wrapper that started
+// it, and a closed terminal (a tmux session killed under a live display); after each, nothing of
+// that run may remain: no `plh-<tag>-` namespace, no /etc/netns entry, no nftables table, no
+// process, no journal entry. Prints how many injected faults left nothing, as one JSON line (also
+// written to test-output/teardown-faults.json).
 //
 // Each run gets its own state directory, so this file only ever looks at its own runs' tags and
 // `plh cleanup --run <tag>` touches nothing else on the machine.
@@ -22,8 +24,10 @@ if (!isRoot) console.warn('teardown-faults e2e: skipped — the local target nee
 type Phase = 'apply' | 'wait' | 'probe' | 'destroy'
 const tally: Array<{ fault: string; clean: boolean }> = []
 const temps: string[] = []
+const tmuxSockets: string[] = []
 
 afterAll(async () => {
+  for (const socket of tmuxSockets) await execa('tmux', ['-L', socket, 'kill-server'], { reject: false })
   for (const t of temps) await rm(t, { recursive: true, force: true })
   if (tally.length === 0) return
   const line = JSON.stringify({ faults: tally.length, clean: tally.filter((t) => t.clean).length, dirty: tally.filter((t) => !t.clean).map((t) => t.fault) })
@@ -42,6 +46,16 @@ interface LiveRun {
   output(): string
 }
 
+/** A run started by something else (a wrapper, a terminal): only its state dir and files tell about it. */
+interface ForeignRun {
+  stateDir: string
+  reports: string
+  tag: string
+  /** the `plh run` process, from the run registry */
+  pid: number
+  processes: Map<number, string>
+}
+
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
@@ -56,11 +70,22 @@ async function journalLines(stateDir: string, tag: string): Promise<JournalLine[
   return parseJournal(await readFile(join(stateDir, 'journal', `${tag}.jsonl`), 'utf8').catch(() => ''))
 }
 
-/** Starts `plh run` in its own process group (like a terminal job) and waits until it has a tag. */
-async function startRun(pauseAt?: Exclude<Phase, 'apply'>): Promise<LiveRun> {
+async function tempDirs(): Promise<{ stateDir: string; reports: string }> {
   const stateDir = await mkdtemp(join(tmpdir(), 'plh-faults-state-'))
   const reports = await mkdtemp(join(tmpdir(), 'plh-faults-reports-'))
   temps.push(stateDir, reports)
+  return { stateDir, reports }
+}
+
+/** The tag of a run registered under `stateDir` that is not one of `known` (a dead run's file stays until it is reclaimed). */
+async function registeredTag(stateDir: string, known: string[] = []): Promise<string | undefined> {
+  const runs = await readdir(join(stateDir, 'runs')).catch(() => [] as string[])
+  return runs.find((f) => /^[0-9a-f]{6}\.json$/.test(f) && !known.includes(f.slice(0, 6)))?.slice(0, 6)
+}
+
+/** Starts `plh run` in its own process group (like a terminal job) and waits until it has a tag. */
+async function startRun(pauseAt?: Exclude<Phase, 'apply'>, reuse?: { stateDir: string; known: string[] }): Promise<LiveRun> {
+  const { stateDir, reports } = reuse ? { stateDir: reuse.stateDir, reports: (await tempDirs()).reports } : await tempDirs()
   const child = execa('node', [join(repo, 'bin/plh.mjs'), 'run', '-s', 'same-region-cross-account', '-n', '3', '--report-dir', reports], {
     cwd: repo,
     reject: false,
@@ -73,25 +98,63 @@ async function startRun(pauseAt?: Exclude<Phase, 'apply'>): Promise<LiveRun> {
   child.all?.on('data', (chunk: Buffer) => (printed += chunk.toString()))
   const tag = await until('the run to register', async () => {
     if (child.exitCode !== null) throw new Error(`plh run ended before registering: ${(await child).all}`)
-    const runs = await readdir(join(stateDir, 'runs')).catch(() => [] as string[])
-    return runs.find((f) => /^[0-9a-f]{6}\.json$/.test(f))?.slice(0, 6)
+    return registeredTag(stateDir, reuse?.known)
   })
   return { child, stateDir, tag, processes: new Map(), output: () => printed }
 }
 
+/** The shell command that starts `plh run` paused at probe, for a wrapper or a terminal to run. */
+function plhRunCommand(stateDir: string, reports: string): string {
+  return `env -u CI PLH_STATE_DIR=${stateDir} PLH_TEST_PAUSE_AT=probe node ${join(repo, 'bin/plh.mjs')} run -s same-region-cross-account -n 3 --report-dir ${reports}`
+}
+
+/** Waits for the run that something else started under `stateDir` to register; its pid comes from the registry. */
+async function foreignRun(stateDir: string, reports: string): Promise<ForeignRun> {
+  return until(
+    'the run to register',
+    async () => {
+      const tag = await registeredTag(stateDir)
+      const text = tag ? await readFile(join(stateDir, 'runs', `${tag}.json`), 'utf8').catch(() => '') : ''
+      if (!tag || !text) return undefined
+      return { stateDir, reports, tag, pid: (JSON.parse(text) as { pid: number }).pid, processes: new Map<number, string>() }
+    },
+    180_000,
+  )
+}
+
+/** The messages of the run's run.log (where a run says what happened once its console is gone). */
+async function runLogMessages(run: ForeignRun): Promise<string> {
+  const dirs = (await readdir(run.reports).catch(() => [] as string[])).filter((d) => d.endsWith(`-${run.tag}`))
+  const text = dirs.length ? await readFile(join(run.reports, dirs[0]!, 'run.log'), 'utf8').catch(() => '') : ''
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => String((JSON.parse(line) as { msg?: string }).msg ?? ''))
+    .join('\n')
+}
+
+async function exited(pid: number, timeoutMs = 180_000): Promise<void> {
+  await until(`pid ${pid} to exit`, async () => ((await cmdlineOf(pid)) === undefined ? true : undefined), timeoutMs)
+}
+
+function tmux(socket: string, args: string[]) {
+  return execa('tmux', ['-L', socket, ...args], { reject: false })
+}
+
 /** Waits until `run` is in `phase`: for apply, the journal lists a namespace; else the test pause marker exists. */
-async function reachPhase(run: LiveRun, phase: Phase): Promise<void> {
+async function reachPhase(run: LiveRun | ForeignRun, phase: Phase): Promise<void> {
   await until(`phase ${phase}`, async () => {
-    if (run.child.exitCode !== null) throw new Error(`plh run ended before ${phase}: ${(await run.child).all}`)
+    if ('child' in run && run.child.exitCode !== null) throw new Error(`plh run ended before ${phase}: ${(await run.child).all}`)
+    if ('pid' in run && (await cmdlineOf(run.pid)) === undefined) throw new Error(`plh run (pid ${run.pid}) ended before ${phase}`)
     if (phase === 'apply') return (await journalLines(run.stateDir, run.tag)).some((l) => l.kind === 'namespace') ? true : undefined
     return (await readdir(join(run.stateDir, 'paused')).catch(() => [] as string[])).includes(`${run.tag}-${phase}`) ? true : undefined
   })
   await noteProcesses(run)
 }
 
-async function noteProcesses(run: LiveRun): Promise<void> {
+async function noteProcesses(run: LiveRun | ForeignRun): Promise<void> {
   for (const line of await journalLines(run.stateDir, run.tag)) if (line.pid && line.cmdline) run.processes.set(line.pid, line.cmdline)
-  run.processes.set(run.child.pid!, 'plh run (main)')
+  run.processes.set('child' in run ? run.child.pid! : run.pid, 'plh run (main)')
 }
 
 async function cmdlineOf(pid: number): Promise<string | undefined> {
@@ -111,7 +174,7 @@ async function processesWithRunTag(tag: string): Promise<number[]> {
 }
 
 /** Everything of run `tag` still on the machine, one line each; [] when nothing is left. */
-async function leftovers(run: LiveRun): Promise<string[]> {
+async function leftovers(run: LiveRun | ForeignRun): Promise<string[]> {
   const { tag } = run
   const left: string[] = []
   const namespaces = (await execa('ip', ['netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0]!)
@@ -138,7 +201,7 @@ async function leftovers(run: LiveRun): Promise<string[]> {
   return left
 }
 
-async function expectNothingLeft(fault: string, run: LiveRun): Promise<void> {
+async function expectNothingLeft(fault: string, run: LiveRun | ForeignRun): Promise<void> {
   const left = await leftovers(run)
   tally.push({ fault, clean: left.length === 0 })
   expect(left, fault).toEqual([])
@@ -170,6 +233,87 @@ describe.skipIf(!isRoot)('teardown under faults (plh run, local target)', () => 
       await expectNothingLeft(`SIGTERM during ${phase}`, run)
     }, 240_000)
   }
+
+  for (const phase of phases) {
+    it(`SIGHUP to the process group during ${phase} (a closed terminal): exits 129 and leaves nothing`, async () => {
+      const run = await startRun(phase === 'apply' ? undefined : phase)
+      await reachPhase(run, phase)
+      process.kill(-run.child.pid!, 'SIGHUP')
+      // a hang-up comes more than once (the kernel, then the shell): the second must not cut the teardown short
+      await sleep(50)
+      process.kill(-run.child.pid!, 'SIGHUP')
+      const result = await run.child
+      expect(result.exitCode, String(result.all)).toBe(129)
+      expect(result.all).toMatch(/stopped \(SIGHUP\): torn down, nothing left/)
+      expect(result.all).not.toMatch(/not waiting/)
+      await expectNothingLeft(`SIGHUP during ${phase}`, run)
+    }, 240_000)
+  }
+
+  for (const phase of phases) {
+    it(`SIGQUIT to the process group during ${phase} (Ctrl-\\): exits 131 and leaves nothing`, async () => {
+      const run = await startRun(phase === 'apply' ? undefined : phase)
+      await reachPhase(run, phase)
+      process.kill(-run.child.pid!, 'SIGQUIT')
+      const result = await run.child
+      expect(result.exitCode, String(result.all)).toBe(131)
+      expect(result.all).toMatch(/stopped \(SIGQUIT\): torn down, nothing left/)
+      await expectNothingLeft(`SIGQUIT during ${phase}`, run)
+    }, 240_000)
+  }
+
+  it('a closed terminal: the tmux session showing the live display is killed during probe; the run tears down and leaves nothing', async () => {
+    expect((await execa('tmux', ['-V'], { reject: false })).exitCode, 'tmux is missing: scripts/install.sh installs it').toBe(0)
+    const { stateDir, reports } = await tempDirs()
+    const socket = `plh-faults-${process.pid}`
+    tmuxSockets.push(socket)
+    expect((await tmux(socket, ['new-session', '-d', '-s', 'run', '-x', '140', '-y', '40', 'bash --norc --noprofile'])).exitCode).toBe(0)
+    await tmux(socket, ['send-keys', '-t', 'run', plhRunCommand(stateDir, reports), 'Enter'])
+    const run = await foreignRun(stateDir, reports)
+    await reachPhase(run, 'probe')
+    // the live display (a terminal, no CI) is on screen: this is what must not crash on a closed terminal
+    await until('the live display to show the finished phases', async () => ((await tmux(socket, ['capture-pane', '-p', '-t', 'run'])).stdout.includes('✔ wait ready') ? true : undefined), 30_000)
+    expect((await tmux(socket, ['kill-session', '-t', 'run'])).exitCode).toBe(0)
+    await exited(run.pid)
+    const said = await runLogMessages(run)
+    expect(said).toMatch(/SIGHUP: stopping run/)
+    expect(said).toMatch(/stopped \(SIGHUP\): torn down, nothing left/)
+    expect(said).not.toMatch(/unhandled error|a vitest worker died|not waiting/)
+    await expectNothingLeft('tmux session killed during probe (closed terminal)', run)
+  }, 300_000)
+
+  it('the wrapper that started plh run is killed with SIGKILL during probe (its process group lives on): the run stops as on a hang-up and leaves nothing', async () => {
+    const { stateDir, reports } = await tempDirs()
+    const out = join(reports, 'wrapper.out')
+    // a script that started plh run and waits for it, killed alone: no signal reaches plh run
+    const wrapper = execa('bash', ['-c', `${plhRunCommand(stateDir, reports)} >${out} 2>&1 & wait`], { detached: true, reject: false })
+    const run = await foreignRun(stateDir, reports)
+    await reachPhase(run, 'probe')
+    process.kill(wrapper.pid!, 'SIGKILL')
+    await wrapper
+    await exited(run.pid)
+    const printed = await readFile(out, 'utf8')
+    expect(printed).toMatch(/\(pid \d+\) exited: taken as a hang-up/)
+    expect(printed).toMatch(/stopped \(parent exited\): torn down, nothing left/)
+    await expectNothingLeft('wrapper SIGKILL during probe (orphaned run)', run)
+  }, 300_000)
+
+  it('SIGKILL of the whole process group during probe, then the next `plh run` removes what it left before it starts', async () => {
+    const dead = await startRun('probe')
+    await reachPhase(dead, 'probe')
+    process.kill(-dead.child.pid!, 'SIGKILL')
+    await dead.child
+    expect((await execa('ip', ['netns', 'list'])).stdout).toContain(`plh-${dead.tag}-`)
+    const next = await startRun('probe', { stateDir: dead.stateDir, known: [dead.tag] })
+    await until('the next run to say what it reclaimed', async () => (next.output().includes(`dead run(s) left (${dead.tag})`) ? true : undefined), 180_000)
+    expect(next.output()).toMatch(new RegExp(`removed what 1 dead run\\(s\\) left \\(${dead.tag}\\): \\d+ journaled resource\\(s\\) \\([^)]*\\d+ namespace`))
+    await expectNothingLeft('SIGKILL of the process group during probe, then the next plh run', dead)
+    await noteProcesses(next)
+    process.kill(next.child.pid!, 'SIGINT')
+    const result = await next.child
+    expect(result.exitCode, String(result.all)).toBe(130)
+    await expectNothingLeft('the next plh run, stopped by SIGINT', next)
+  }, 300_000)
 
   it('a second SIGINT stops waiting for a hung worker and still removes what the journal lists', async () => {
     const run = await startRun('probe')

@@ -13,7 +13,8 @@ export async function run(options: Record<string, unknown>): Promise<number> {
   out(`${verb} ${report.journaled.length} journaled resource(s) of dead runs${report.journaled.length ? `:\n  ${report.journaled.join('\n  ')}` : ''}`)
   out(`${verb} ${report.removed.length} namespace(s) by name${report.removed.length ? `: ${report.removed.join(', ')}` : ''}`)
   if (report.killed.length) out(`killed ${report.killed.length} process(es) left inside them`)
-  if (report.kept.length) out(`kept ${report.kept.length} namespace(s) of runs still alive`)
+  if (report.kept.length) out(`kept ${report.kept.length} namespace(s) of runs still alive (whatever their state dir)`)
+  if (report.busy.length) out(`left run(s) ${report.busy.join(', ')} to the process already reclaiming them`)
   if (report.manual.length) process.stderr.write(`plh: finish by hand:\n  ${report.manual.join('\n  ')}\n`)
   if (report.failed.length) {
     process.stderr.write(`plh: could not remove: ${report.failed.join('; ')}\n`)

@@ -2,14 +2,16 @@
 // dead run's journal (namespaces, processes whose command line still matches, files, terraform
 // working directories), then, as a second net, anything named `plh-<tag>-…` in `ip netns` and
 // /etc/netns for runs that are not alive (a journal can be lost with its state directory).
-import { readdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+// "Alive" holds whatever state dir a run was registered under (run-registry.ts). Two processes
+// reclaiming at once (two `plh run`s starting) split the dead runs between them by a claim file.
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { execa } from 'execa'
 import { deleteNamespaces, listNamespaces } from '../targets/local/netns/run-batches.js'
 import { NETNS_ETC } from '../targets/local/emulator.js'
 import { removeJournaled } from './remove-journaled.js'
 import { dropJournalIfEmpty, listJournalTags, pendingResources, readJournal, RunJournal } from './run-journal.js'
-import { runIsAlive, stateDir, tagOfNamespace } from './run-registry.js'
+import { processExists, runIsAlive, stateDir, tagOfNamespace } from './run-registry.js'
 
 export interface CleanupReport {
   /** namespaces removed by the name sweep */
@@ -24,6 +26,10 @@ export interface CleanupReport {
   journaled: string[]
   /** commands a person must run to finish (terraform that could not run here) */
   manual: string[]
+  /** tags of the dead runs reclaimed here (with dryRun: that would be) */
+  reclaimed: string[]
+  /** tags of dead runs that another process was reclaiming at the time */
+  busy: string[]
 }
 
 /** Kills what runs inside run `tag`'s `plh-<tag>-…` namespaces, deletes them and their /etc/netns entries. */
@@ -47,6 +53,12 @@ export async function sweepRunNamespaces(tag: string): Promise<{ removed: string
   return { removed: namespaces.filter((n) => !failed.includes(n)), failed, killed }
 }
 
+/** Tags of the runs registered in this state dir (alive or not). */
+async function listRegisteredTags(): Promise<string[]> {
+  const entries = await readdir(join(stateDir(), 'runs')).catch(() => [] as string[])
+  return entries.filter((e) => /^[0-9a-f]{6}\.json$/.test(e)).map((e) => e.slice(0, 6))
+}
+
 /** Run tags that have something on this machine: a journal, a namespace or an /etc/netns entry. */
 async function tagsWithLeftovers(): Promise<Map<string, string[]>> {
   const byTag = new Map<string, string[]>()
@@ -62,11 +74,46 @@ async function tagsWithLeftovers(): Promise<Map<string, string[]>> {
   return byTag
 }
 
+/** Claims dead run `tag` for reclaiming in this process; null when a live process holds the claim. */
+async function claimDeadRun(tag: string): Promise<(() => Promise<void>) | null> {
+  const file = join(stateDir(), 'runs', `${tag}.reclaim`)
+  await mkdir(dirname(file), { recursive: true })
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+      return () => rm(file, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = Number(await readFile(file, 'utf8').catch(() => ''))
+      // a claim whose process is gone (it died while reclaiming) is stale: taken over
+      if (holder > 0 && holder !== process.pid && processExists(holder)) return null
+      await rm(file, { force: true })
+    }
+  }
+  return null
+}
+
+export interface CleanupOptions {
+  /** only list what would be removed */
+  dryRun?: boolean
+  /** only these runs */
+  tags?: string[]
+  /**
+   * only runs this state dir recorded (a journal or a registry file): what a run does at its start,
+   * so that it never sweeps by name what a run of another state dir left (that stays for `plh cleanup`)
+   */
+  recordedOnly?: boolean
+}
+
 /** Reclaims leftovers of dead runs (only `tags` when given); `dryRun` only lists them. */
-export async function cleanupRuns(options: { dryRun?: boolean; tags?: string[] } = {}): Promise<CleanupReport> {
-  const report: CleanupReport = { removed: [], kept: [], failed: [], killed: [], journaled: [], manual: [] }
+export async function cleanupRuns(options: CleanupOptions = {}): Promise<CleanupReport> {
+  const report: CleanupReport = { removed: [], kept: [], failed: [], killed: [], journaled: [], manual: [], reclaimed: [], busy: [] }
+  const recorded = options.recordedOnly ? new Set([...(await listJournalTags()), ...(await listRegisteredTags())]) : undefined
   for (const [tag, namespaces] of await tagsWithLeftovers()) {
     if (options.tags && !options.tags.includes(tag)) continue
+    if (recorded && !recorded.has(tag)) continue
     if (await runIsAlive(tag)) {
       report.kept.push(...namespaces)
       continue
@@ -74,18 +121,33 @@ export async function cleanupRuns(options: { dryRun?: boolean; tags?: string[] }
     if (options.dryRun) {
       report.journaled.push(...pendingResources(await readJournal(tag)).map((r) => `${tag}: ${r.kind} ${r.id}`))
       report.removed.push(...namespaces)
+      report.reclaimed.push(tag)
       continue
     }
-    const journal = new RunJournal(tag)
-    const fromJournal = await removeJournaled(await journal.pending(), journal)
-    report.journaled.push(...fromJournal.removed.map((r) => `${tag}: ${r}`))
-    report.failed.push(...fromJournal.left.map((r) => `${tag}: ${r}`))
-    report.manual.push(...fromJournal.manual)
-    const swept = await sweepRunNamespaces(tag)
-    report.removed.push(...swept.removed)
-    report.failed.push(...swept.failed)
-    report.killed.push(...swept.killed)
-    if ((await dropJournalIfEmpty(tag)) && swept.failed.length === 0) await rm(join(stateDir(), 'runs', `${tag}.json`), { force: true })
+    const release = await claimDeadRun(tag)
+    if (!release) {
+      report.busy.push(tag)
+      continue
+    }
+    try {
+      await reclaimDeadRun(tag, report)
+    } finally {
+      await release()
+    }
   }
   return report
+}
+
+async function reclaimDeadRun(tag: string, report: CleanupReport): Promise<void> {
+  report.reclaimed.push(tag)
+  const journal = new RunJournal(tag)
+  const fromJournal = await removeJournaled(await journal.pending(), journal)
+  report.journaled.push(...fromJournal.removed.map((r) => `${tag}: ${r}`))
+  report.failed.push(...fromJournal.left.map((r) => `${tag}: ${r}`))
+  report.manual.push(...fromJournal.manual)
+  const swept = await sweepRunNamespaces(tag)
+  report.removed.push(...swept.removed)
+  report.failed.push(...swept.failed)
+  report.killed.push(...swept.killed)
+  if ((await dropJournalIfEmpty(tag)) && swept.failed.length === 0) await rm(join(stateDir(), 'runs', `${tag}.json`), { force: true })
 }

@@ -1,6 +1,6 @@
 // `plh run --keep`: runs the scenarios in this process (the local emulator's services live in
 // the process that built them), writes the reports and DIR/local-target.json, then keeps the
-// topology up until Ctrl-C (or SIGTERM), tears it down and writes the final reports.
+// topology up until Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT), tears it down and writes the final reports.
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LocalAwsTarget } from '../targets/local/local-aws-target.js'
@@ -14,6 +14,8 @@ import type { ScenarioSession } from './scenario-session.js'
 import type { RunOutcome } from './start-run.js'
 import { exitCodeOfRun, summarizeRun } from './summarize-run.js'
 import { takeOverRunSignals } from './run-signals.js'
+import { reclaimDeadRuns } from './reclaim-dead-runs.js'
+import { RUN_SIGNALS } from './signal-policy.js'
 import { tearDownRun } from './tear-down-run.js'
 
 export async function runKept(options: RunOptions): Promise<RunOutcome> {
@@ -23,6 +25,7 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
   const sessions: ScenarioSession[] = []
   const info: Record<string, unknown> = {}
   try {
+    await reclaimDeadRuns((line) => process.stderr.write(`plh: ${line}\n`))
     for (const { file, scenario } of run.selected) {
       const { session } = openScenarioSession({
         root: run.root,
@@ -48,10 +51,9 @@ export async function runKept(options: RunOptions): Promise<RunOutcome> {
     await writeRunReports(run.dir, summarizeRun(run.runId, options.target, run.startedAt, sessions.map((s) => s.result())))
     process.stdout.write(`\nTopology kept up: ${join(run.dir, 'local-target.json')} has the SSM endpoint, region and credentials.\nPress Ctrl-C to tear it down.\n`)
     signals.dispose()
-    await new Promise<void>((resolveWait) => {
-      process.once('SIGINT', resolveWait)
-      process.once('SIGTERM', resolveWait)
-    })
+    // a closed terminal (SIGHUP) or Ctrl-\ tears the kept topology down as Ctrl-C does; the
+    // listeners stay, so that a second signal (a hang-up comes from the kernel and the shell) cannot cut it short
+    await new Promise<void>((resolveWait) => RUN_SIGNALS.forEach((signal) => process.on(signal, () => resolveWait())))
     for (const s of sessions) await s.destroy()
     // sessions write progress events for a live display that --keep does not show
     await rm(progressFolder(run.dir), { recursive: true, force: true })

@@ -1,32 +1,44 @@
-// SIGINT, SIGTERM and dead workers in the `plh run` process. Vitest's own handlers (its Logger)
-// call process.exit() at once on a signal or an unhandled rejection, so workers' fixtures would be
-// left up; and once a worker has died, tinypool keeps failing to reach it ("Channel closed"), so
-// vitest never returns cleanly. While a run is on, this module handles those events first (and
-// holds process.exit once it acts, so vitest's handlers cannot cut the teardown short) and ends
-// the run itself:
+// SIGINT, SIGTERM, SIGHUP, SIGQUIT, an orphaned run and dead workers in the `plh run` process.
+// Vitest's own handlers (its Logger) call process.exit() at once on a signal or an unhandled
+// rejection, so workers' fixtures would be left up; and once a worker has died, tinypool keeps
+// failing to reach it ("Channel closed"), so vitest never returns cleanly. While a run is on, this
+// module handles those events first (and holds process.exit once it acts, so vitest's handlers
+// cannot cut the teardown short) and ends the run itself:
 // - first signal: mark the run interrupted (workers not yet started apply nothing), pass the signal
 //   to the workers the journal lists (each tears its scenario down and forgets itself), wait;
 // - a further signal: stop waiting, SIGKILL the workers;
+// - the process that started `plh run` gone (a wrapper killed with SIGKILL: no signal comes): as
+//   a SIGHUP;
 // - an unhandled rejection or uncaught exception (tinypool's, when a worker died: a crash, an OOM
 //   kill): as a signal, but the exit code says infrastructure error (3);
 // then remove whatever the journal still lists and sweep the run's namespaces by name (the same
 // code as `plh cleanup --run <tag>`, run as a child), and exit (signal-policy.ts has the codes).
 // Nothing is written to the reports of a run ended this way.
+//
+// A closed terminal (SIGHUP) also closes the console: writes to it fail with EIO (EPIPE for a
+// pipe). Those errors are expected, never a fault; the display stops (whenConsoleGone), and what
+// this module says goes to run.log, and to stderr only while stderr still takes it.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { actionForSignal, exitCodeForInterruptedRun, RUN_SIGNALS, type RunSignal } from './signal-policy.js'
+import type { Logger } from '../core/target.js'
+import { actionForSignal, exitCodeForInterruptedRun, parentIsGone, RUN_SIGNALS, type RunSignal } from './signal-policy.js'
 import { journalFile, parseJournal, pendingResources, type JournalResource } from './run-journal.js'
 import { markRunInterrupted } from './run-registry.js'
 
 export interface RunSignals {
   /** Gives the events back (default behaviour), unless they are ending the run. */
   dispose(): void
+  /** Calls `hook` once the console is gone (a hang-up, a write that failed with EIO or EPIPE): the display stops there. */
+  whenConsoleGone(hook: () => void): void
 }
 
-/** Why a run is being ended here: a signal, or a fault in the `plh run` process (a worker died). */
-type StopCause = { signal: RunSignal } | { fault: string }
+/** Why a run is being ended here: a signal (`reason` when it stands for something else), or a fault in the `plh run` process (a worker died). */
+type StopCause = { signal: RunSignal; reason?: string } | { fault: string }
+
+/** How often an orphaned run is looked for (its parent's exit sends no signal). */
+const parentCheckMs = 1000
 
 let stopping: Promise<never> | undefined
 
@@ -67,6 +79,42 @@ function signalQuietly(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** A write to stdout or stderr failed: nothing more is written there. */
+let consoleBroken = false
+/** The display was told to stop (the console broke, or a hang-up: nobody watches it). */
+let displayStopped = false
+const consoleGoneHooks = new Set<() => void>()
+
+function stopDisplay(): void {
+  if (displayStopped) return
+  displayStopped = true
+  for (const hook of consoleGoneHooks) {
+    try {
+      hook()
+    } catch {
+      // a display that cannot stop cleanly has nowhere to say so
+    }
+  }
+}
+
+/**
+ * Listens for write errors on stdout and stderr for the rest of the process: unheard, an EIO from a
+ * closed terminal is an uncaught exception (the run would end as a fault), and the summary printed
+ * after a run must not crash either. Installed once.
+ */
+function watchConsole(): void {
+  if (watchingConsole) return
+  watchingConsole = true
+  for (const stream of [process.stdout, process.stderr]) {
+    // EIO (a closed terminal), EPIPE (a closed pipe): nobody reads this console any more; the run goes on without it
+    stream.on('error', () => {
+      consoleBroken = true
+      stopDisplay()
+    })
+  }
+}
+let watchingConsole = false
+
 /** Direct children of this process (vitest's workers, including idle ones the journal never saw). */
 function children(): number[] {
   const pids: number[] = []
@@ -84,15 +132,28 @@ function children(): number[] {
   return pids
 }
 
-/** Takes SIGINT, SIGTERM, unhandled rejections and uncaught exceptions over for run `tag` until `dispose()`. */
-export function takeOverRunSignals(run: { tag: string; runId: string; unregister(): Promise<void> }): RunSignals {
-  // synchronous: the process exits right after the last line, and a pipe would drop pending writes
-  const say = (line: string) => writeSync(2, `plh: ${line}\n`)
-  let received = 0
+/**
+ * Takes SIGINT, SIGTERM, SIGHUP, SIGQUIT, the parent's exit, unhandled rejections and uncaught
+ * exceptions over for run `tag` until `dispose()`. What it says also goes to `log` (run.log).
+ */
+export function takeOverRunSignals(run: { tag: string; runId: string; unregister(): Promise<void> }, options: { log?: Logger } = {}): RunSignals {
+  watchConsole()
+  const say = (line: string) => {
+    options.log?.warn({ signals: true }, line)
+    if (consoleBroken) return
+    try {
+      // synchronous: the process exits right after the last line, and a pipe would drop pending writes
+      writeSync(2, `plh: ${line}\n`)
+    } catch {
+      // EIO or EPIPE: the terminal is gone; run.log has the line
+      consoleBroken = true
+      stopDisplay()
+    }
+  }
   let skipWaiting = false
 
   const finish = async (cause: StopCause): Promise<never> => {
-    const what = 'signal' in cause ? cause.signal : cause.fault
+    const what = 'signal' in cause ? (cause.reason ?? cause.signal) : cause.fault
     let leftBehind = true
     try {
       for (const w of liveWorkers(run.tag)) signalQuietly(w.pid!, 'SIGKILL')
@@ -132,11 +193,17 @@ export function takeOverRunSignals(run: { tag: string; runId: string; unregister
     return finish(cause)
   }
 
-  const onSignal = (signal: RunSignal) => {
-    received++
-    if (stopping === undefined && actionForSignal(received) === 'graceful') {
-      say(`${signal}: stopping run ${run.runId}; its scenarios tear down (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop waiting)`)
-      stopping = stop({ signal })
+  const onSignal = (signal: RunSignal, reason?: string) => {
+    // after a hang-up nobody watches the display: progress goes to run.log only
+    if (signal === 'SIGHUP') stopDisplay()
+    const action = actionForSignal(stopping !== undefined, signal)
+    if (action === 'graceful') {
+      stopping = stop({ signal, ...(reason ? { reason } : {}) })
+      say(`${reason ?? signal}: stopping run ${run.runId}; its scenarios tear down (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop waiting)`)
+      return
+    }
+    if (action === 'ignore') {
+      say(`${signal} again: still waiting for the scenarios to tear down (a hang-up arrives more than once)`)
       return
     }
     say(`${signal} again: not waiting; killing the workers and removing what the run journal lists`)
@@ -155,10 +222,21 @@ export function takeOverRunSignals(run: { tag: string; runId: string; unregister
   const ours = new Map<string, (...args: any[]) => void>([...RUN_SIGNALS.map((s) => [s, () => onSignal(s)] as const), ['unhandledRejection', onRejection], ['uncaughtException', onRejection]])
   // registered before vitest's, so ours run first and hold process.exit before vitest calls it
   for (const [event, handler] of ours) process.prependListener(event as NodeJS.Signals, handler)
+  const ppidAtStart = process.ppid
+  const parentCheck = setInterval(() => {
+    if (stopping || !parentIsGone(ppidAtStart, process.ppid)) return
+    say(`the process that started run ${run.runId} (pid ${ppidAtStart}) exited: taken as a hang-up`)
+    onSignal('SIGHUP', 'parent exited')
+  }, parentCheckMs).unref()
   return {
     dispose: () => {
+      clearInterval(parentCheck)
       // a run being ended here keeps its handlers until the process exits
       if (!stopping) for (const [event, handler] of ours) process.off(event, handler)
+    },
+    whenConsoleGone: (hook) => {
+      if (displayStopped) hook()
+      else consoleGoneHooks.add(hook)
     },
   }
 }

@@ -13,7 +13,8 @@ import { settingsToEnv } from './run-env.js'
 import { exitCodeOfRun } from './summarize-run.js'
 import { tearDownAfterVitest } from './after-vitest-teardown.js'
 import { RunJournal } from './run-journal.js'
-import { takeOverRunSignals } from './run-signals.js'
+import { takeOverRunSignals, type RunSignals } from './run-signals.js'
+import { reclaimDeadRuns } from './reclaim-dead-runs.js'
 import { createFileLogger } from './create-logger.js'
 import { createModuleErrorReporter } from './progress/module-error-reporter.js'
 import { watchRunProgress, type ProgressOptions } from './progress/watch-run-progress.js'
@@ -34,12 +35,16 @@ function shimSource(suiteModule: string, scenarioFile: string): string {
 /** Runs the selected scenarios through vitest and writes the reports. */
 export async function startRun(options: RunOptions & ProgressOptions): Promise<RunOutcome> {
   const run = await prepareRun(options)
-  const signals = takeOverRunSignals(run)
   // the run's own structured log, whatever the console shows (each scenario has its own under logs/)
   const log = createFileLogger(join(run.dir, 'run.log'), { run: run.runId })
+  const signals = takeOverRunSignals(run, { log })
   log.info({ target: options.target, scenarios: run.selected.map((s) => s.scenario.name), samples: options.samples }, 'run started')
   try {
-    const outcome = await runSelected(options, run, log)
+    await reclaimDeadRuns((line) => {
+      log.warn({ reclaim: true }, line)
+      process.stderr.write(`plh: ${line}\n`)
+    })
+    const outcome = await runSelected(options, run, log, signals)
     log.info({ status: outcome.results.status, exitCode: outcome.exitCode }, 'run finished')
     return outcome
   } catch (error) {
@@ -52,7 +57,7 @@ export async function startRun(options: RunOptions & ProgressOptions): Promise<R
   }
 }
 
-async function runSelected(options: RunOptions & ProgressOptions, run: PreparedRun, log: ReturnType<typeof createFileLogger>): Promise<RunOutcome> {
+async function runSelected(options: RunOptions & ProgressOptions, run: PreparedRun, log: ReturnType<typeof createFileLogger>, signals: RunSignals): Promise<RunOutcome> {
   const { root, selected, runId, tag, dir, startedAt } = run
   await mkdir(join(dir, 'scenarios'), { recursive: true })
   const shimDir = join(root, '.plh', 'runs', runId)
@@ -63,6 +68,8 @@ async function runSelected(options: RunOptions & ProgressOptions, run: PreparedR
 
   Object.assign(process.env, settingsToEnv({ runId, tag, reportDir: dir, root, target: options.target, ...(options.samples ? { samples: options.samples } : {}), ...(options.config ? { configFile: resolve(options.config) } : {}) }))
   const progress = watchRunProgress({ runDir: dir, scenarios: selected.map((s) => s.scenario.name), log, ...(options.quiet ? { quiet: true } : {}), ...(options.verbose ? { verbose: true } : {}) })
+  // after a hang-up (or a console that fails) progress goes to run.log only
+  signals.whenConsoleGone(() => progress.silence())
   try {
     const { startVitest } = await import('vitest/node')
     const vitest = await startVitest(

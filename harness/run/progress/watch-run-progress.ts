@@ -31,6 +31,8 @@ export interface RunProgressWatch {
   mode: DisplayMode
   /** Reads the last events, closes the display, removes the progress files; returns the final state. */
   stop(): Promise<RunProgress>
+  /** Stops writing to the console (it is gone: a hang-up); events still go to run.log. */
+  silence(): void
 }
 
 /** Starts watching; call stop() once the scenarios are done, before printing the summary. */
@@ -38,13 +40,14 @@ export function watchRunProgress(input: WatchInput): RunProgressWatch {
   const out = input.out ?? process.stdout
   const mode = chooseDisplay({ quiet: input.quiet, verbose: input.verbose, isTTY: Boolean(out.isTTY), ci: (input.env ?? process.env).CI })
   let state: RunProgress = {}
+  let silenced = false
   const live: LiveDisplay | undefined = mode === 'live' ? startLiveDisplay(input.scenarios) : undefined
   const tail = tailProgress(progressFolder(input.runDir), (event) => {
     const before = state
     state = applyProgressEvent(state, event)
     if (event.kind === 'terraform') input.log.debug({ progress: event }, 'terraform')
     else input.log.info({ progress: event }, `${event.scenario} ${event.kind}`)
-    if (mode === 'plain') for (const line of formatProgressLines(event, before, state, { verbose: input.verbose })) out.write(line + '\n')
+    if (mode === 'plain' && !silenced) for (const line of formatProgressLines(event, before, state, { verbose: input.verbose })) out.write(line + '\n')
     live?.update(state)
   })
   return {
@@ -54,6 +57,10 @@ export function watchRunProgress(input: WatchInput): RunProgressWatch {
       await live?.stop()
       await rm(progressFolder(input.runDir), { recursive: true, force: true })
       return state
+    },
+    silence() {
+      silenced = true
+      void live?.stop()
     },
   }
 }
