@@ -16,7 +16,8 @@ export interface SummaryInput {
 
 const mark = { passed: '✓', failed: '✗', error: '!' } as const
 
-function expectationsOf(s: ScenarioResult): { held: number; total: number } {
+/** Expectations held out of all of a scenario's; the live display's outcome line counts with this too. */
+export function expectationsOf(s: ScenarioResult): { held: number; total: number } {
   const all = s.probes.flatMap((p) => p.expectations)
   return { held: all.filter((e) => e.status === 'passed').length, total: all.length }
 }
