@@ -12,20 +12,20 @@ describe('rowsTaken', () => {
 })
 
 describe('openFrame', () => {
-  test('each frame goes back over the rows the last one takes now, erases below and draws; the cursor comes back at the end', () => {
+  test('each frame erases the rows the last one takes now (and the cursor\'s row), then draws; the cursor comes back at the end', () => {
     const written: string[] = []
     const out = { columns: 10, rows: 5, write: (s: string) => written.push(s) }
     const frame = openFrame(out)
     frame.draw(['one', 'x'.repeat(10)])
     expect(written[0]).toBe(ansiEscapes.cursorHide + 'one\n' + 'x'.repeat(10) + '\n')
     frame.draw(['two'])
-    expect(written[1]).toBe(ansiEscapes.cursorUp(2) + ansiEscapes.cursorLeft + ansiEscapes.eraseDown + 'two\n')
+    expect(written[1]).toBe(ansiEscapes.eraseLines(3) + 'two\n')
     // the terminal got narrower: the 10-column line of two frames ago is gone, but "two" still takes one row
     frame.draw(['a'.repeat(10), 'b'])
     out.columns = 5
     frame.draw(['c'])
     // "aaaaaaaaaa" now wraps onto two rows
-    expect(written[3]).toBe(ansiEscapes.cursorUp(3) + ansiEscapes.cursorLeft + ansiEscapes.eraseDown + 'c\n')
+    expect(written[3]).toBe(ansiEscapes.eraseLines(4) + 'c\n')
     frame.end()
     expect(written.at(-1)).toBe(ansiEscapes.cursorShow)
   })

@@ -1,5 +1,7 @@
-// Redraws a block of lines in place at the bottom of a terminal: the cursor goes back up over the
-// previous frame, erases to the end of the screen and writes the new one, in one write. After a
+// Redraws a block of lines in place at the bottom of a terminal: the rows of the previous frame
+// are erased one by one going up (not with "erase to the end of the screen", which tmux turns into
+// scrolling the whole screen into its history when the cursor is at the top), then the new frame
+// is written, all in one write. After a
 // resize the terminal may have rewrapped the previous frame's lines, so the rows to go back over
 // are counted at the new width (rowsTaken). The cursor is hidden while frames are drawn and shown
 // again at the end, or when the process exits first.
@@ -40,8 +42,8 @@ export function openFrame(out: FrameStream): Frame {
         text += ansiEscapes.cursorHide
         process.once('exit', showCursor)
       }
-      const up = rowsTaken(previous, out.columns ?? 80)
-      if (previous.length) text += (up > 0 ? ansiEscapes.cursorUp(up) : '') + ansiEscapes.cursorLeft + ansiEscapes.eraseDown
+      // the frame's rows and the row the cursor rests on below them
+      if (previous.length) text += ansiEscapes.eraseLines(rowsTaken(previous, out.columns ?? 80) + 1)
       text += lines.map((l) => l + '\n').join('')
       previous = lines
       out.write(text)

@@ -25,7 +25,7 @@ class StandInTerminal extends EventEmitter {
   /** The lines of the last frame drawn, without colours. */
   lastFrame(): string[] {
     const frame = this.written.filter((w) => w !== ansiEscapes.cursorShow).at(-1)!
-    const last = stripVTControlCharacters(frame.split(ansiEscapes.eraseDown).at(-1)!.replace(ansiEscapes.cursorHide, ''))
+    const last = stripVTControlCharacters(frame.split(ansiEscapes.cursorLeft).at(-1)!.replace(ansiEscapes.cursorHide, ''))
     return last.split('\n').slice(0, -1)
   }
 }
