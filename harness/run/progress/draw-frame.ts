@@ -24,6 +24,8 @@ export function rowsTaken(lines: readonly string[], columns: number): number {
 export interface Frame {
   /** Replaces the previous frame with `lines` (each already fitted to the terminal). */
   draw(lines: readonly string[]): void
+  /** Puts complete lines someone else wrote (through `write`) above the frame, and the frame back below them. */
+  above(text: string, write: (text: string) => unknown): void
   /** Leaves the last frame on screen and shows the cursor again. */
   end(): void
 }
@@ -34,7 +36,13 @@ export function openFrame(out: FrameStream): Frame {
   const showCursor = (): void => {
     out.write(ansiEscapes.cursorShow)
   }
+  const erase = (): string => (previous.length ? ansiEscapes.eraseLines(rowsTaken(previous, out.columns ?? 80) + 1) : '')
   return {
+    above(text, write) {
+      if (previous.length) out.write(erase())
+      write(text)
+      if (previous.length) out.write(previous.map((l) => l + '\n').join(''))
+    },
     draw(lines) {
       let text = ''
       if (!started) {
@@ -43,7 +51,7 @@ export function openFrame(out: FrameStream): Frame {
         process.once('exit', showCursor)
       }
       // the frame's rows and the row the cursor rests on below them
-      if (previous.length) text += ansiEscapes.eraseLines(rowsTaken(previous, out.columns ?? 80) + 1)
+      text += erase()
       text += lines.map((l) => l + '\n').join('')
       previous = lines
       out.write(text)

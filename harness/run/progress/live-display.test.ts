@@ -36,7 +36,7 @@ test('frames fit the terminal, follow a resize, and the last one shows each outc
   const now = Date.now()
   const terminal = new StandInTerminal(100, 30)
   const names = ['good', 'principal-not-allowed', 'later']
-  const display = startLiveDisplay(names, terminal)
+  const display = startLiveDisplay({ scenarios: names, out: terminal, foreign: [] })
   let state = fold([
     { scenario: 'good', at: now - 5000, kind: 'phase', phase: 'apply', state: 'start' },
     { scenario: 'good', at: now - 4000, kind: 'phase', phase: 'apply', state: 'done' },
@@ -83,4 +83,24 @@ test('frames fit the terminal, follow a resize, and the last one shows each outc
   terminal.emit('resize')
   await new Promise((resolve) => setTimeout(resolve, 250))
   expect(terminal.written.length).toBe(count)
+})
+
+test('what others write to the terminal goes above the frame, a partial line once it is complete', async () => {
+  const terminal = new StandInTerminal(80, 20)
+  // a worker's stderr, piped through to the same terminal
+  const stderr = { write: (chunk: string | Uint8Array): boolean => terminal.write(String(chunk)) }
+  const display = startLiveDisplay({ scenarios: ['only'], out: terminal, foreign: [stderr] })
+  stderr.write('(node:1) Warning: something\nand a partial')
+  const [erase, text, redrawn] = terminal.written.slice(-3)
+  expect(erase).toBe(ansiEscapes.eraseLines(2))
+  expect(text).toBe('(node:1) Warning: something\n')
+  expect(stripVTControlCharacters(redrawn!)).toBe('· only  queued\n')
+  stderr.write(' line ends\n')
+  expect(terminal.written.at(-2)).toBe('and a partial line ends\n')
+  await display.stop()
+  // the stream's own write is back
+  const before = terminal.written.length
+  stderr.write('after\n')
+  expect(terminal.written.length).toBe(before + 1)
+  expect(terminal.written.at(-1)).toBe('after\n')
 })

@@ -6,6 +6,7 @@ import pc from 'picocolors'
 import { openFrame, type FrameStream } from './draw-frame.js'
 import { layoutLiveScreen, lineText, type ScreenLine, type Tone } from './layout-live-screen.js'
 import type { RunProgress } from './progress-state.js'
+import { routeForeignOutput, type InterceptableStream } from './route-foreign-output.js'
 
 const tickMs = 200
 
@@ -29,10 +30,32 @@ export function paintLine(line: ScreenLine, colors: { green(s: string): string; 
   return lineText({ ...line, mark: tint[line.tone](line.mark) })
 }
 
-/** Starts drawing the progress of `scenarios` on `out` (default stdout). */
-export function startLiveDisplay(scenarios: string[], out: LiveStream = process.stdout): LiveDisplay {
+export interface LiveDisplayOptions {
+  scenarios: string[]
+  /** the terminal (default stdout) */
+  out?: LiveStream
+  /** streams whose text goes above the frame instead of into it (default: stdout and stderr, when they are terminals) */
+  foreign?: InterceptableStream[]
+}
+
+/** Starts drawing the progress of the scenarios on the terminal. */
+export function startLiveDisplay(options: LiveDisplayOptions): LiveDisplay {
+  const { scenarios } = options
+  const out = options.out ?? process.stdout
   const colors = pc.createColors(pc.isColorSupported)
-  const frame = openFrame(out)
+  // the frame keeps the terminal's own write(); foreign text is routed through the frame
+  const write = out.write.bind(out)
+  const frame = openFrame({
+    write,
+    get columns() {
+      return out.columns
+    },
+    get rows() {
+      return out.rows
+    },
+  })
+  const foreign = options.foreign ?? [process.stdout, process.stderr].filter((s) => s.isTTY)
+  const giveBack = routeForeignOutput(frame, foreign)
   let state: RunProgress = {}
   let tick = 0
   const draw = (over = false): void => {
@@ -55,6 +78,7 @@ export function startLiveDisplay(scenarios: string[], out: LiveStream = process.
       out.off?.('resize', onResize)
       draw(true)
       frame.end()
+      giveBack()
     },
   }
 }
