@@ -11,6 +11,8 @@ command -v curl >/dev/null || need+=(curl)
 command -v git >/dev/null || need+=(git)
 # the end-to-end tests look for leftover processes with pgrep (procps is not on a minimal Debian)
 command -v pgrep >/dev/null || need+=(procps)
+# the live display's end-to-end test runs `plh run` in a tmux pane
+command -v tmux >/dev/null || need+=(tmux)
 if [ "${PLH_SKIP_CHROMIUM:-0}" != 1 ] && ! command -v chromium >/dev/null; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
