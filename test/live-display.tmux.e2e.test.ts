@@ -17,12 +17,13 @@ const hasTmux = (await execa('tmux', ['-V'], { reject: false }).catch(() => ({ e
 if (!isRoot) console.warn('live display e2e: skipped — the local target needs root (network namespaces, nftables)')
 else if (!hasTmux) console.warn('live display e2e: skipped — tmux is not installed (scripts/install.sh installs it)')
 
-const socket = `plh-e2e-${process.pid}`
+// a tmux server of the test's own, its socket in a folder the test removes
+let socket = ''
 const session = 'plh'
-const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { reject: false })
+const tmux = (...args: string[]) => execa('tmux', ['-S', socket, ...args], { reject: false })
 const temps: string[] = []
 afterAll(async () => {
-  await tmux('kill-server')
+  if (socket) await tmux('kill-server')
   for (const t of temps) await rm(t, { recursive: true, force: true })
 })
 
@@ -79,7 +80,10 @@ describe.skipIf(!isRoot || !hasTmux)('plh run in a 100×12 tmux pane, resized to
     temps.push(reports)
     const command = `node bin/plh.mjs run -s ${scenarios.join(' ')} -n 2 -r ${reports}; echo "plh-exit=$?"; sleep 600`
     // CI empty: the live display is for a terminal outside CI
-    const started = await execa('tmux', ['-L', socket, 'new-session', '-d', '-s', session, '-x', '100', '-y', '12', '-c', repo, '-e', 'CI=', command], { reject: false })
+    const sockets = await mkdtemp(join(tmpdir(), 'plh-tmux-socket-'))
+    temps.push(sockets)
+    socket = join(sockets, 'tmux')
+    const started = await execa('tmux', ['-S', socket, 'new-session', '-d', '-s', session, '-x', '100', '-y', '12', '-c', repo, '-e', 'CI=', command], { reject: false })
     expect(started.exitCode, started.stderr).toBe(0)
 
     const captures: Capture[] = []
