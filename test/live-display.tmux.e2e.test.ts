@@ -35,10 +35,10 @@ const names = `(${scenarios.join('|')})`
 const runningLine = new RegExp(`^${spinner} ${names}  `)
 const finishedLine = new RegExp(`^([✔✖!]) ${names}  \\S+( \\S+)?  (\\d+)/(\\d+) held`)
 const queuedLine = new RegExp(`^· ${names}  queued`)
-/** "1 more running · ✔ 8 passed · ✖ 1 failed · ! 1 error · · 4 queued" */
-const countsLine = /^(\d+ more running|[✔✖!·] \d+ (passed|failed|errors?|queued|not run))( · |$)/
+/** "1 more running · ✔ 8 passed · ✖ 1 failed · ! 1 error · 4 queued" */
+const countsLine = /^(\d+ (more running|queued|not run)|[✔✖!] \d+ (passed|failed|errors?))( · |$)/
 
-const isFrameLine = (line: string): boolean => new RegExp(`^( {4}|${spinner} |[✔✖!·] |\\d+ more running)`).test(line)
+const isFrameLine = (line: string): boolean => new RegExp(`^( {4}|${spinner} |[✔✖!·] |\\d+ (more running|queued|not run))`).test(line)
 
 interface Capture {
   lines: string[]

@@ -113,7 +113,7 @@ describe('layoutLiveScreen: fits the terminal', () => {
     expect(lines.length).toBeLessThanOrEqual(19)
     expect(lines.filter((l) => /^⠋ scenario-number-1[01]/.test(l))).toHaveLength(2)
     expect(lines).toContain('    ✔ step 2: probe regional')
-    expect(lines.at(-1)).toBe('✔ 8 passed · ✖ 1 failed · · 4 queued')
+    expect(lines.at(-1)).toBe('✔ 8 passed · ✖ 1 failed · 4 queued')
   })
 
   test('tighter: the running ones lose what is over, then their detail, then the ones that do not fit are counted', () => {
@@ -123,9 +123,9 @@ describe('layoutLiveScreen: fits the terminal', () => {
     expect(texts({ ...base, rows: 4, scenarios: names, state: crowded })).toEqual([
       expect.stringMatching(/^⠋ scenario-number-10 {2}probe step 3: 21\/60 samples/),
       expect.stringMatching(/^⠋ scenario-number-11 {2}probe step 1: 1\/20 samples/),
-      '✔ 8 passed · ✖ 1 failed · · 4 queued',
+      '✔ 8 passed · ✖ 1 failed · 4 queued',
     ])
-    expect(texts({ ...base, rows: 3, scenarios: names, state: crowded })).toEqual([expect.stringMatching(/^⠋ scenario-number-10/), '1 more running · ✔ 8 passed · ✖ 1 failed · · 4 queued'])
+    expect(texts({ ...base, rows: 3, scenarios: names, state: crowded })).toEqual([expect.stringMatching(/^⠋ scenario-number-10/), '1 more running · ✔ 8 passed · ✖ 1 failed · 4 queued'])
   })
 
   test('narrow: every line is cut to the width', () => {

@@ -143,8 +143,8 @@ function countsLine(counts: Counts): ScreenLine {
     counts.passed ? `✔ ${counts.passed} passed` : '',
     counts.failed ? `✖ ${counts.failed} failed` : '',
     counts.error ? `! ${counts.error} ${counts.error === 1 ? 'error' : 'errors'}` : '',
-    counts.queued ? `· ${counts.queued} queued` : '',
-    counts.notRun ? `· ${counts.notRun} not run` : '',
+    counts.queued ? `${counts.queued} queued` : '',
+    counts.notRun ? `${counts.notRun} not run` : '',
   ].filter(Boolean)
   return { indent: 0, mark: '', body: parts.join(' · '), tone: 'plain' }
 }
