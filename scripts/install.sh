@@ -11,7 +11,7 @@ command -v curl >/dev/null || need+=(curl)
 command -v git >/dev/null || need+=(git)
 # the end-to-end tests look for leftover processes with pgrep (procps is not on a minimal Debian)
 command -v pgrep >/dev/null || need+=(procps)
-# the closed-terminal test runs plh run inside a terminal multiplexer and kills it
+# the end-to-end tests run `plh run` in a tmux pane (the live display, a closed terminal)
 command -v tmux >/dev/null || need+=(tmux)
 if [ "${PLH_SKIP_CHROMIUM:-0}" != 1 ] && ! command -v chromium >/dev/null; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then

@@ -8,6 +8,7 @@ import type { ApplyErrorExpectation, ProbeResult, ScenarioResult, StepRecord } f
 import type { ActionStep, Scenario, Step } from '../core/scenario.js'
 import type { Fixture, RunContext, Target } from '../core/target.js'
 import { resolveScenarioInputs } from './load-scenario.js'
+import { expectationsOf } from './progress/format-run-summary.js'
 import { openProgressWriter, type ProgressWriter } from './progress/write-progress.js'
 import { runProbeStep } from './run-probe-step.js'
 import { removeScenarioLeftovers } from './tear-down-run.js'
@@ -92,10 +93,11 @@ export class ScenarioSession {
       this.phases.ready_s = seconds(performance.now() - t1)
       this.progress.emit({ kind: 'phase', phase, state: 'done' })
     } catch (error) {
-      this.progress.emit({ kind: 'phase', phase, state: 'failed', detail: String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200) })
+      if (!(error instanceof InputError)) this.applyError = error
+      const expected = phase === 'apply' ? this.expectedApplyFailure() : undefined
+      this.progress.emit({ kind: 'phase', phase, state: 'failed', detail: String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200), ...(expected ? { expected } : {}) })
       if (error instanceof InputError) throw error
       this.phases.apply_s ||= seconds(performance.now() - t0)
-      this.applyError = error
       this.options.run.log.error({ err: error }, 'apply failed')
     }
   }
@@ -106,7 +108,8 @@ export class ScenarioSession {
     const title = stepTitle(step, index)
     await pauseForTestAt('probe', this.options.run)
     const t0 = performance.now()
-    this.progress.emit({ kind: 'step', index, title, state: 'start' })
+    const expects = step.kind === 'probe' ? step.expect.failure : undefined
+    this.progress.emit({ kind: 'step', index, title, state: 'start', ...(expects ? { expects } : {}) })
     try {
       if (step.kind === 'probe') {
         const probeStep = this.options.samples ? { ...step, samples: this.options.samples } : step
@@ -167,6 +170,8 @@ export class ScenarioSession {
       await this.removeLeftovers()
       this.phases.destroy_s = seconds(performance.now() - t0)
       this.finishedAt = new Date()
+      const result = this.result()
+      this.progress.emit({ kind: 'outcome', status: result.status, ...expectationsOf(result) })
     }
   }
 
@@ -176,6 +181,15 @@ export class ScenarioSession {
     if (report.left.length === 0 || this.destroyError) return
     this.destroyError = new TeardownError(`left behind: ${report.left.join('; ')}`, { fields: { left: report.left, finish_with: report.manual } })
     this.options.run.log.error({ left: report.left, finish_with: report.manual }, 'destroy left resources behind')
+  }
+
+  /** The part of the apply error that the scenario's expect_apply_error matched; undefined when apply did not fail as expected. */
+  expectedApplyFailure(): string | undefined {
+    const pattern = this.scenario.expect_apply_error
+    if (pattern === undefined || !this.applyError) return undefined
+    const match = new RegExp(pattern).exec(String((this.applyError as Error).message ?? this.applyError))
+    // a pattern that matched nothing visible is named by itself
+    return match ? match[0] || `/${pattern}/` : undefined
   }
 
   /** Whether the apply outcome is what the scenario expects (an expected apply error counts as passing). */

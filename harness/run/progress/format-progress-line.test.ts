@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatLiveTitle, formatProgressLines } from './format-progress-line.js'
+import { formatProgressLines } from './format-progress-line.js'
 import type { ProgressEvent } from './progress-event.js'
 import { applyProgressEvent, type RunProgress } from './progress-state.js'
 
@@ -56,13 +56,16 @@ describe('formatProgressLines', () => {
   })
 })
 
-describe('formatLiveTitle', () => {
-  test('the live title shows terraform resources during apply and samples while probing', () => {
-    let state: RunProgress = {}
-    for (const e of lifecycle.slice(0, 3)) state = applyProgressEvent(state, e)
-    expect(formatLiveTitle(state[s], s, 2000)).toBe('demo: apply 12/31 resources (2.0 s)')
-    for (const e of lifecycle.slice(3, 9)) state = applyProgressEvent(state, e)
-    expect(formatLiveTitle(state[s], s, 5500)).toBe('demo: probe step 1: probe regional 0/6 samples (0.5 s)')
-    expect(formatLiveTitle(undefined, 'other', 0)).toBe('other: waiting for a worker')
-  })
+test('plain lines say when a failure was the expected one', () => {
+  const lines = print([
+    { scenario: 'p', at: 0, kind: 'phase', phase: 'apply', state: 'start' },
+    { scenario: 'p', at: 1500, kind: 'phase', phase: 'apply', state: 'failed', detail: 'InvalidServiceName: gone', expected: 'InvalidServiceName' },
+    { scenario: 'q', at: 0, kind: 'step', index: 0, title: 'step 1: probe consumer IPs', state: 'start', expects: 'timeout' },
+    { scenario: 'q', at: 10, kind: 'step', index: 0, title: 'step 1: probe consumer IPs', state: 'done' },
+    { scenario: 'q', at: 20, kind: 'step', index: 1, title: 'step 2: probe consumer IPs', state: 'start', expects: 'refused' },
+    { scenario: 'q', at: 30, kind: 'step', index: 1, title: 'step 2: probe consumer IPs', state: 'failed' },
+  ])
+  expect(lines).toContain('[p] apply: failed as expected after 1.5 s — InvalidServiceName: gone')
+  expect(lines).toContain('[q] probe: step 1: probe consumer IPs done (timeout, as expected)')
+  expect(lines).toContain('[q] probe: step 2: probe consumer IPs failed (expected refused on every sample)')
 })

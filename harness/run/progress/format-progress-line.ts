@@ -22,7 +22,7 @@ function resourcesSuffix(s: ScenarioProgress, phase: Phase): string {
 
 function phaseEndLine(s: ScenarioProgress, phase: Phase, now: number): string {
   const p = s.phases[phase]!
-  const verb = p.state === 'failed' ? 'failed after' : 'done in'
+  const verb = p.state === 'failed' ? (p.expected !== undefined ? 'failed as expected after' : 'failed after') : 'done in'
   return `[${s.name}] ${phaseLabel[phase]}: ${verb} ${formatDuration(phaseSeconds(p, now))}${resourcesSuffix(s, phase)}${p.detail ? ` — ${p.detail}` : ''}`
 }
 
@@ -47,7 +47,9 @@ export function formatProgressLines(event: ProgressEvent, before: RunProgress, a
       if (event.state !== 'start') {
         const { done, total } = samplesOf(now)
         const samples = total ? `; ${formatInstanceSamples(now)} (${done}/${total} in all)` : ''
-        lines.push(`[${now.name}] probe: ${event.title} ${event.state === 'failed' ? 'failed' : 'done'}${samples}`)
+        const expects = now.step?.expects
+        const outcome = event.state === 'failed' ? `failed${expects ? ` (expected ${expects} on every sample)` : ''}` : `done${expects ? ` (${expects}, as expected)` : ''}`
+        lines.push(`[${now.name}] probe: ${event.title} ${outcome}${samples}`)
       } else if (options.verbose) lines.push(`[${now.name}] probe: ${event.title}`)
       break
     case 'probe-batch':
@@ -61,20 +63,4 @@ export function formatProgressLines(event: ProgressEvent, before: RunProgress, a
       break
   }
   return lines
-}
-
-/** The title of a scenario's live task: its current phase and what is under way in it. */
-export function formatLiveTitle(s: ScenarioProgress | undefined, name: string, now: number): string {
-  if (!s?.phase) return `${name}: waiting for a worker`
-  const p = s.phases[s.phase]!
-  let what = ''
-  if ((s.phase === 'apply' || s.phase === 'destroy') && s.resources && s.resources.total > 0 && (s.phase === 'destroy') === (s.resources.operation === 'destroy')) {
-    what = ` ${s.resources.done}/${s.resources.total} resources`
-  }
-  if (s.phase === 'probe') {
-    const { done, total } = samplesOf(s)
-    what = `${s.step ? ` ${s.step.title}` : ''}${total ? ` ${done}/${total} samples` : ''}`
-  }
-  const state = p.state === 'running' ? '' : p.state === 'failed' ? ' failed' : ' done'
-  return `${name}: ${phaseLabel[s.phase]}${what}${state} (${formatDuration(phaseSeconds(p, now))})`
 }

@@ -16,6 +16,11 @@ export interface SummaryInput {
 
 const mark = { passed: '✓', failed: '✗', error: '!' } as const
 
+/** Expectations held out of all of a scenario's (the live display's outcome line counts with the summary's own rule). */
+export function expectationsOf(s: ScenarioResult): { held: number; total: number } {
+  return countScenarioExpectations(s)
+}
+
 function failureLines(s: ScenarioResult, max: number): string[] {
   const failed = s.probes.flatMap((p) =>
     p.expectations.filter((e) => e.status === 'failed').map((e) => `${p.consumer_az} ${p.name_kind}${p.az ? ` ${p.az}` : ''} › ${e.name}: ${e.detail}`),

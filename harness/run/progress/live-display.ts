@@ -1,81 +1,84 @@
-// The live task list (listr2) on a terminal: one task per scenario, one subtask per phase whose
-// title shows what is under way ("apply: 12/31 resources (40.2 s)", "probe: … 24/40 samples")
-// and, while probing, one output line per instance. The tasks only read the shared state; the
-// events arrive through update().
-import { Listr, type ListrTask } from 'listr2'
-import type { Phase } from './progress-event.js'
-import { phases } from './progress-event.js'
-import { formatDuration } from '../../core/format-duration.js'
-import { phaseSeconds, samplesOf, type RunProgress, type ScenarioProgress } from './progress-state.js'
+// The live display on a terminal: every tick (and at once when the terminal is resized) lays out
+// the run's progress for the terminal's current size (layout-live-screen.ts) and redraws it in
+// place (draw-frame.ts). The events arrive through update(); stop() draws the final frame, in
+// which every scenario has its one-line outcome, and leaves it above the run summary.
+import pc from 'picocolors'
+import { openFrame, type FrameStream } from './draw-frame.js'
+import { layoutLiveScreen, lineText, type ScreenLine, type Tone } from './layout-live-screen.js'
+import type { RunProgress } from './progress-state.js'
+import { routeForeignOutput, type InterceptableStream } from './route-foreign-output.js'
 
-const label: Record<Phase, string> = { apply: 'apply', ready: 'wait ready', probe: 'probe', destroy: 'destroy' }
 const tickMs = 200
 
 export interface LiveDisplay {
   update(state: RunProgress): void
-  /** Ends every task still open (the run is over) and waits for the list to render its last frame. */
+  /** Draws the final frame (the run is over) and gives the terminal back. */
   stop(): Promise<void>
 }
 
-function phaseTitle(s: ScenarioProgress, phase: Phase, now: number): string {
-  const p = s.phases[phase]!
-  let what = ''
-  if (phase !== 'probe' && s.resources && s.resources.total > 0 && (phase === 'destroy') === (s.resources.operation === 'destroy')) what = `: ${s.resources.done}/${s.resources.total} resources`
-  if (phase === 'probe') {
-    const { done, total } = samplesOf(s)
-    what = `${s.step ? `: ${s.step.title}` : ''}${total ? `, ${done}/${total} samples` : ''}`
-  }
-  return `${label[phase]}${what} (${formatDuration(phaseSeconds(p, now))})${p.detail ? ` — ${p.detail}` : ''}`
+/** A terminal's stdout as the live display uses it: written to, sized, and telling of resizes. */
+export interface LiveStream extends FrameStream {
+  on?(event: 'resize', listener: () => void): unknown
+  off?(event: 'resize', listener: () => void): unknown
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+/** Paints a line: its mark (and, for a waiting scenario, the whole line) in the colour of its tone. */
+export function paintLine(line: ScreenLine, colors: { green(s: string): string; red(s: string): string; cyan(s: string): string; dim(s: string): string }): string {
+  const tint: Record<Tone, (s: string) => string> = { ok: colors.green, bad: colors.red, running: colors.cyan, muted: colors.dim, plain: (s) => s }
+  if (line.tone === 'muted') return tint.muted(lineText(line))
+  if (!line.mark) return lineText(line)
+  return lineText({ ...line, mark: tint[line.tone](line.mark) })
+}
 
-/** Starts rendering a list for `scenarios` on stdout. */
-export function startLiveDisplay(scenarios: string[]): LiveDisplay {
-  let state: RunProgress = {}
-  let over = false
+export interface LiveDisplayOptions {
+  scenarios: string[]
+  /** the terminal (default stdout) */
+  out?: LiveStream
+  /** streams whose text goes above the frame instead of into it (default: stdout and stderr, when they are terminals) */
+  foreign?: InterceptableStream[]
+}
 
-  const phaseTask = (name: string, phase: Phase): ListrTask => ({
-    title: label[phase],
-    rendererOptions: { outputBar: Infinity },
-    task: async (_ctx, task) => {
-      for (;;) {
-        const s = state[name]
-        const p = s?.phases[phase]
-        if (s && p) {
-          task.title = phaseTitle(s, phase, Date.now())
-          if (phase === 'probe') task.output = Object.values(s.instances).map((i) => `${i.az} ${i.instance}: ${i.done}/${i.total} samples`).join('\n')
-          if (p.state === 'done') return
-          if (p.state === 'failed') throw new Error(task.title)
-          if (over) return
-        } else {
-          // a later phase started (or the run ended) without this one: it was not reached
-          const later = phases.slice(phases.indexOf(phase) + 1).some((q) => s?.phases[q])
-          if (later || over) {
-            task.skip(`${label[phase]}: not reached`)
-            return
-          }
-        }
-        await sleep(tickMs)
-      }
+/** Starts drawing the progress of the scenarios on the terminal. */
+export function startLiveDisplay(options: LiveDisplayOptions): LiveDisplay {
+  const { scenarios } = options
+  const out = options.out ?? process.stdout
+  const colors = pc.createColors(pc.isColorSupported)
+  // the frame keeps the terminal's own write(); foreign text is routed through the frame
+  const write = out.write.bind(out)
+  const frame = openFrame({
+    write,
+    get columns() {
+      return out.columns
+    },
+    get rows() {
+      return out.rows
     },
   })
-
-  const list = new Listr<object, 'default', 'simple'>(
-    scenarios.map((name) => ({
-      title: name,
-      task: (_ctx, task) => task.newListr(phases.map((phase) => phaseTask(name, phase)), { concurrent: false, exitOnError: false }),
-    })),
-    { concurrent: true, exitOnError: false, registerSignalListeners: false, rendererOptions: { collapseSubtasks: false, collapseErrors: false } },
-  )
-  const done = list.run().catch(() => undefined)
+  const foreign = options.foreign ?? [process.stdout, process.stderr].filter((s) => s.isTTY)
+  const giveBack = routeForeignOutput(frame, foreign)
+  let state: RunProgress = {}
+  let tick = 0
+  const draw = (over = false): void => {
+    const lines = layoutLiveScreen({ scenarios, state, now: Date.now(), columns: out.columns ?? 80, rows: out.rows ?? 24, tick, over })
+    frame.draw(lines.map((l) => paintLine(l, colors)))
+  }
+  const onResize = (): void => draw()
+  const timer = setInterval(() => {
+    tick++
+    draw()
+  }, tickMs)
+  out.on?.('resize', onResize)
+  draw()
   return {
     update(next) {
       state = next
     },
     async stop() {
-      over = true
-      await done
+      clearInterval(timer)
+      out.off?.('resize', onResize)
+      draw(true)
+      frame.end()
+      giveBack()
     },
   }
 }

@@ -35,6 +35,22 @@ describe('applyProgressEvent', () => {
     state = applyProgressEvent(state, { scenario: s, at: 4, kind: 'step', index: 1, title: 'step 2', state: 'start' })
     expect(samplesOf(state[s]!)).toEqual({ done: 0, total: 0 })
   })
+  test('an expected failure, the steps that ended (with the failure a step expects) and the outcome are kept', () => {
+    const state = fold([
+      { scenario: s, at: 0, kind: 'phase', phase: 'apply', state: 'start' },
+      { scenario: s, at: 9, kind: 'phase', phase: 'apply', state: 'failed', detail: 'InvalidServiceName: x', expected: 'InvalidServiceName' },
+      { scenario: 't', at: 5, kind: 'step', index: 0, title: 'step 1', state: 'start', expects: 'refused' },
+      { scenario: 't', at: 6, kind: 'step', index: 0, title: 'step 1', state: 'done' },
+      { scenario: 't', at: 7, kind: 'step', index: 1, title: 'step 2', state: 'start' },
+      { scenario: s, at: 12, kind: 'outcome', status: 'passed', held: 1, total: 1 },
+    ])
+    expect(state[s]!.phases.apply).toEqual({ startedAt: 0, endedAt: 9, state: 'failed', detail: 'InvalidServiceName: x', expected: 'InvalidServiceName' })
+    expect(state[s]!.outcome).toEqual({ status: 'passed', held: 1, total: 1, at: 12 })
+    expect(state[s]!.startedAt).toBe(0)
+    expect(state.t!.startedAt).toBe(5)
+    expect(state.t!.stepsEnded).toEqual([{ index: 0, title: 'step 1', state: 'done', expects: 'refused' }])
+    expect(state.t!.step).toEqual({ index: 1, title: 'step 2', state: 'running' })
+  })
   test('scenarios are kept apart and the input is not changed', () => {
     const before = fold([{ scenario: 'a', at: 0, kind: 'phase', phase: 'apply', state: 'start' }])
     const after = applyProgressEvent(before, { scenario: 'b', at: 0, kind: 'resources', operation: 'apply', done: 1, total: 3 })

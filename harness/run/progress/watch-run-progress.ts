@@ -41,7 +41,7 @@ export function watchRunProgress(input: WatchInput): RunProgressWatch {
   const mode = chooseDisplay({ quiet: input.quiet, verbose: input.verbose, isTTY: Boolean(out.isTTY), ci: (input.env ?? process.env).CI })
   let state: RunProgress = {}
   let silenced = false
-  const live: LiveDisplay | undefined = mode === 'live' ? startLiveDisplay(input.scenarios) : undefined
+  const live: LiveDisplay | undefined = mode === 'live' ? startLiveDisplay({ scenarios: input.scenarios, out }) : undefined
   const tail = tailProgress(progressFolder(input.runDir), (event) => {
     const before = state
     state = applyProgressEvent(state, event)
