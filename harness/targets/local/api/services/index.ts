@@ -4,6 +4,12 @@ import type { ServiceDefinition } from '../server/action-handler.js'
 import { elbv2Service } from './elbv2/index.js'
 import { iamService } from './iam/index.js'
 import { stsService } from './sts/index.js'
+import { taggingService } from './tagging/index.js'
 
 /** Every emulated service; the server routes by `signingName`. */
-export const services: ServiceDefinition[] = [stsService, elbv2Service, iamService]
+export const services: ServiceDefinition[] = [
+  stsService,
+  elbv2Service,
+  iamService,
+  taggingService,
+]
