@@ -102,3 +102,14 @@ describe('DeleteLoadBalancer', () => {
     expect(() => deleteLoadBalancer({ LoadBalancerArn: kept.LoadBalancerArn! }, context)).toThrow(expect.objectContaining({ code: 'OperationNotPermitted' }))
   })
 })
+
+describe('provisioning without Describe calls', () => {
+  it('moves to active in the store by itself when provisioning time is over (the reconciler only reads the store)', async () => {
+    const { store, context, lb } = setup()
+    const changes: string[] = []
+    store.onChange((c) => changes.push(`${c.kind} ${c.type}`))
+    await new Promise((resolve) => setTimeout(resolve, LOAD_BALANCER_PROVISIONING_MS + 200))
+    expect(store.get<LoadBalancerData>(context.account, context.region, LOAD_BALANCER, lb.LoadBalancerArn!)!.data.State).toEqual({ Code: 'active' })
+    expect(changes).toEqual(['put load-balancer'])
+  })
+})

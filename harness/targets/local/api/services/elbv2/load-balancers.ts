@@ -1,6 +1,7 @@
 // aws_lb: CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer and the load balancer's
 // attributes. A load balancer is `provisioning` for LOAD_BALANCER_PROVISIONING_MS after it is
-// created, then `active` (the provider polls for that); each subnet gets one node ENI.
+// created, then `active` (the provider polls for that, the reconciler builds only active ones);
+// each subnet gets one node ENI.
 import type {
   CreateLoadBalancerInput,
   CreateLoadBalancerOutput,
@@ -123,7 +124,13 @@ export function createLoadBalancer(input: CreateLoadBalancerInput, context: ApiR
     IpAddressType: input.IpAddressType ?? 'ipv4',
     local: { attributes: defaultNetworkLoadBalancerAttributes(), networkInterfaceIds, activeAt: now + LOAD_BALANCER_PROVISIONING_MS },
   }
-  context.store.put({ type: LOAD_BALANCER, id: arn, account: context.account, region: context.region, tags: tagsOf(input.Tags), data, createdAt: now })
+  const record = context.store.put({ type: LOAD_BALANCER, id: arn, account: context.account, region: context.region, tags: tagsOf(input.Tags), data, createdAt: now })
+  // The data plane follows the store, not Describe calls: flip the state when provisioning ends even
+  // if nobody asks (unref'd, so a stopped API never waits for it).
+  setTimeout(() => {
+    const current = context.store.get<LoadBalancerData>(record.account, record.region, LOAD_BALANCER, record.id)
+    if (current !== undefined) refreshLoadBalancerState(context, current)
+  }, LOAD_BALANCER_PROVISIONING_MS + 1).unref()
   return { LoadBalancers: [withoutLocal(data) as LoadBalancer] }
 }
 
