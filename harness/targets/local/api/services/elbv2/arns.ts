@@ -2,17 +2,11 @@
 // NLB's ENIs carry in their description, DNS names, and the canonical hosted zone of each region.
 import { randomBytes } from 'node:crypto'
 import { AwsApiError } from '../../server/api-error.js'
+import { partitionOf } from '../aws-partition.js'
 
 /** 16 lower-case hex digits, the unique part of every ELBv2 ARN. */
 export function newArnHash(): string {
   return randomBytes(8).toString('hex')
-}
-
-/** The partition of a region (`aws-cn` for cn-*, `aws-us-gov` for us-gov-*, else `aws`). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn'
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  return 'aws'
 }
 
 const arnPrefix = (region: string, account: string): string => `arn:${partitionOf(region)}:elasticloadbalancing:${region}:${account}`

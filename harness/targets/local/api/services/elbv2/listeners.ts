@@ -29,6 +29,7 @@ import {
   requireListener,
   requireLoadBalancer,
   requireTargetGroup,
+  tagsOf,
   toAttributeList,
   withoutLocal,
   type ListenerData,
@@ -73,12 +74,6 @@ function checkedProtocolAndPort(protocol: string | undefined, port: number | und
   }
   if (port === undefined || !Number.isInteger(port) || port < 1 || port > 65535) throw new AwsApiError('ValidationError', 'Port must be between 1 and 65535')
   return { protocol, port }
-}
-
-function tagsOf(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const tag of tags ?? []) if (tag.Key !== undefined) out[tag.Key] = tag.Value ?? ''
-  return out
 }
 
 export function createListener(input: CreateListenerInput, context: ApiRequestContext): CreateListenerOutput {

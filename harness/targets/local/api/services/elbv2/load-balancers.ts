@@ -30,6 +30,7 @@ import {
   listListeners,
   listLoadBalancers,
   requireLoadBalancer,
+  tagsOf,
   toAttributeList,
   withoutLocal,
   type LoadBalancerData,
@@ -85,12 +86,6 @@ function placementsOf(context: ApiRequestContext, input: CreateLoadBalancerInput
     zones.add(zone)
   }
   return placements
-}
-
-function tagsOf(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const tag of tags ?? []) if (tag.Key !== undefined) out[tag.Key] = tag.Value ?? ''
-  return out
 }
 
 export function createLoadBalancer(input: CreateLoadBalancerInput, context: ApiRequestContext): CreateLoadBalancerOutput {

@@ -124,3 +124,10 @@ export function applyAttributes(current: Record<string, string>, changes: Array<
   }
   return next
 }
+
+/** A tag map from the SDK's `Tags` list (CreateLoadBalancer, CreateTargetGroup, CreateListener). */
+export function tagsOf(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const tag of tags ?? []) if (tag.Key !== undefined) out[tag.Key] = tag.Value ?? ''
+  return out
+}

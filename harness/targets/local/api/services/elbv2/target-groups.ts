@@ -28,6 +28,7 @@ import {
   forwardedTargetGroups,
   loadBalancersOfTargetGroup,
   requireTargetGroup,
+  tagsOf,
   toAttributeList,
   withoutLocal,
   type TargetGroupData,
@@ -78,12 +79,6 @@ function healthCheckOf(input: CreateTargetGroupInput): Partial<TargetGroup> {
     UnhealthyThresholdCount: input.UnhealthyThresholdCount ?? 2,
     ...(http ? { HealthCheckPath: input.HealthCheckPath ?? '/', Matcher: { HttpCode: input.Matcher?.HttpCode ?? '200-399' } } : {}),
   }
-}
-
-function tagsOf(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const tag of tags ?? []) if (tag.Key !== undefined) out[tag.Key] = tag.Value ?? ''
-  return out
 }
 
 /** The SDK shape as Describe answers it: LoadBalancerArns follow the listeners. */

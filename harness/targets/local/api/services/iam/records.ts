@@ -6,6 +6,7 @@ import type { InstanceProfile, Role } from '@aws-sdk/client-iam'
 import type { ApiRequestContext } from '../../server/action-handler.js'
 import { AwsApiError } from '../../server/api-error.js'
 import { GLOBAL_REGION, type ResourceRecord } from '../../store/aws-store.js'
+import { partitionOf } from '../aws-partition.js'
 
 export const IAM_ROLE = 'iam-role'
 export const IAM_INSTANCE_PROFILE = 'iam-instance-profile'
@@ -33,15 +34,8 @@ export function newIamId(prefix: 'AROA' | 'AIPA' | 'ANPA'): string {
   return prefix + [...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')
 }
 
-/** The partition of the caller; IAM signs with us-east-1 in `aws`. */
-export function partitionOfRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn'
-  if (region.startsWith('us-gov-')) return 'aws-us-gov'
-  return 'aws'
-}
-
 export function iamArn(context: ApiRequestContext, kind: 'role' | 'instance-profile', path: string, name: string): string {
-  return `arn:${partitionOfRegion(context.region)}:iam::${context.account}:${kind}${path}${name}`
+  return `arn:${partitionOf(context.region)}:iam::${context.account}:${kind}${path}${name}`
 }
 
 /** IAM names: 1–64 (roles) or 1–128 (instance profiles) of `[\w+=,.@-]`. */

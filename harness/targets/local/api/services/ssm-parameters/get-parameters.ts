@@ -3,9 +3,9 @@
 import type { GetParameterRequest, GetParameterResult, GetParametersRequest, GetParametersResult, Parameter } from '@aws-sdk/client-ssm'
 import type { ApiRequestContext } from '../../server/action-handler.js'
 import { AwsApiError } from '../../server/api-error.js'
+import { partitionOf } from '../aws-partition.js'
 import { findPublicParameter, parameterNameOf } from './public-parameters.js'
 
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws')
 
 export function getParameter(input: GetParameterRequest, context: ApiRequestContext): GetParameterResult {
   if (input.Name === undefined || input.Name === '') throw new AwsApiError('ValidationException', "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null")

@@ -3,6 +3,7 @@
 // Route 53 zones `arn:<p>:route53:::hostedzone/<id>`; IAM `arn:<p>:iam::<account>:<kind>/<name>`.
 // Record types it cannot name (and so cannot list) give undefined.
 import type { ResourceRecord } from '../../store/aws-store.js'
+import { partitionOf } from '../aws-partition.js'
 
 /** Store type → EC2 ARN resource type. */
 const EC2_RESOURCE_TYPES: Record<string, string> = {
@@ -19,7 +20,6 @@ const EC2_RESOURCE_TYPES: Record<string, string> = {
   'vpc-endpoint-service': 'vpc-endpoint-service',
 }
 
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws')
 
 export function resourceArnOf(record: ResourceRecord): string | undefined {
   if (record.id.startsWith('arn:')) return record.id
