@@ -93,13 +93,16 @@ export function deregisterTargets(input: DeregisterTargetsInput, context: ApiReq
   if (!input.Targets?.length) throw new AwsApiError('ValidationError', 'At least one target must be specified')
   const now = Date.now()
   const targets = pruneDrained(record.data, now)
-  const keys = input.Targets.map((t) => targetKey({ Id: t.Id, Port: t.Port ?? record.data.Port }))
-  const missing = keys.filter((k) => !targets.some((t) => targetKey(t) === k && t.deregisteredAt === undefined))
-  if (missing.length > 0) {
-    throw new AwsApiError('InvalidTarget', `The following targets are not registered in target group '${record.id}': ${missing.map((k) => `'${k.split(':')[0]}'`).join(', ')}`)
+  // Deregistering a target that is not registered (or already draining) succeeds, as on AWS: a
+  // scenario may take a target out of service before terraform destroys its attachment. Only an
+  // instance that does not exist at all is an InvalidTarget.
+  if (record.data.TargetType === 'instance') {
+    const unknown = input.Targets.filter((t) => context.store.get(context.account, context.region, 'instance', t.Id ?? '') === undefined)
+    if (unknown.length > 0) throw new AwsApiError('InvalidTarget', `The following targets are not valid instances: ${unknown.map((t) => `'${t.Id ?? ''}'`).join(', ')}`)
   }
+  const keys = input.Targets.map((t) => targetKey({ Id: t.Id, Port: t.Port ?? record.data.Port }))
   context.store.update<TargetGroupData>(record.account, record.region, TARGET_GROUP, record.id, (r) => {
-    for (const target of targets) if (keys.includes(targetKey(target))) target.deregisteredAt = now
+    for (const target of targets) if (keys.includes(targetKey(target)) && target.deregisteredAt === undefined) target.deregisteredAt = now
     r.data.local.targets = targets
   })
   return {}
