@@ -45,6 +45,9 @@ describe('CreateListener', () => {
     const tls = createListener({ LoadBalancerArn: lb.LoadBalancerArn, Port: 443, Protocol: 'TLS', Certificates: [{ CertificateArn: cert }], DefaultActions: forward }, context).Listeners![0]!
     expect(tls).toMatchObject({ Protocol: 'TLS', Port: 443, Certificates: [{ CertificateArn: cert }], SslPolicy: DEFAULT_TLS_POLICY })
     expect(() => createListener({ LoadBalancerArn: lb.LoadBalancerArn, Port: 8443, Protocol: 'TLS', DefaultActions: forward }, context)).toThrow(expect.objectContaining({ code: 'ValidationError' }))
+    expect(() => createListener({ LoadBalancerArn: lb.LoadBalancerArn, Port: 8443, Protocol: 'TLS', Certificates: [{ CertificateArn: cert }], SslPolicy: 'MyPolicy', DefaultActions: forward }, context)).toThrow(
+      expect.objectContaining({ code: 'SSLPolicyNotFound' }),
+    )
   })
 
   it('refuses a second listener on the port, an unknown load balancer or target group, and a target group of another load balancer', () => {

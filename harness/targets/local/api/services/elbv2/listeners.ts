@@ -60,6 +60,13 @@ function checkedActions(context: ApiRequestContext, lbArn: string, actions: Acti
   })
 }
 
+/** AWS's predefined policies are all named `ELBSecurityPolicy-…`; anything else is not one. */
+function checkedSslPolicy(policy: string | undefined): string {
+  const name = policy ?? DEFAULT_TLS_POLICY
+  if (!/^ELBSecurityPolicy-[A-Za-z0-9-]+$/.test(name)) throw new AwsApiError('SSLPolicyNotFound', `SSL policy '${name}' not found`)
+  return name
+}
+
 function checkedCertificates(protocol: string, certificates: CreateListenerInput['Certificates']): CreateListenerInput['Certificates'] {
   if (protocol !== 'TLS') return undefined
   const arn = certificates?.[0]?.CertificateArn
@@ -90,7 +97,7 @@ export function createListener(input: CreateListenerInput, context: ApiRequestCo
     LoadBalancerArn: lb.id,
     Port: port,
     Protocol: protocol as Listener['Protocol'],
-    ...(certificates ? { Certificates: certificates, SslPolicy: input.SslPolicy ?? DEFAULT_TLS_POLICY } : {}),
+    ...(certificates ? { Certificates: certificates, SslPolicy: checkedSslPolicy(input.SslPolicy) } : {}),
     ...(input.AlpnPolicy?.length ? { AlpnPolicy: input.AlpnPolicy } : {}),
     DefaultActions: defaultActions,
     local: { attributes: protocol === 'TCP' ? { 'tcp.idle_timeout.seconds': '350' } : {} },
@@ -127,7 +134,7 @@ export function modifyListener(input: ModifyListenerInput, context: ApiRequestCo
     r.data.DefaultActions = defaultActions
     if (certificates) {
       r.data.Certificates = certificates
-      r.data.SslPolicy = input.SslPolicy ?? r.data.SslPolicy ?? DEFAULT_TLS_POLICY
+      r.data.SslPolicy = checkedSslPolicy(input.SslPolicy ?? r.data.SslPolicy)
     } else {
       delete r.data.Certificates
       delete r.data.SslPolicy
