@@ -1,15 +1,18 @@
 // `plh serve`: the local AWS API on its own, with the emulated data plane behind it, for a person
 // trying a fixture by hand (`terraform apply`, `aws ec2 describe-vpc-endpoints`, SSM Run Command
-// into the emulated instances). Prints the environment to use; Ctrl-C (or SIGTERM/SIGHUP) tears
+// into the emulated instances). Prints the environment to use; Ctrl-C (or SIGTERM/SIGHUP/SIGQUIT) tears
 // the data plane down and removes the config files. Registered and journaled like a run, so
 // `plh cleanup` finds what a killed `plh serve` left.
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createRunId } from '../run/create-run-id.js'
 import { RunJournal, dropJournalIfEmpty } from '../run/run-journal.js'
+import { reclaimDeadRuns } from '../run/reclaim-dead-runs.js'
 import { registerRun, stateDir } from '../run/run-registry.js'
+import { RUN_SIGNALS } from '../run/signal-policy.js'
 import { services } from '../targets/local/api/services/index.js'
 import { createSsmService } from '../targets/local/api/services/ssm/index.js'
+import { ssmParameterHandlers } from '../targets/local/api/services/ssm-parameters/index.js'
 import { createRunCommandHandlers } from '../targets/local/api/services/ssm/run-command-handlers.js'
 import { startLocalAws } from '../targets/local/api/start-local-aws.js'
 import { Reconciler } from '../targets/local/reconcile/reconciler.js'
@@ -54,15 +57,18 @@ export async function run(options: Record<string, unknown>): Promise<number> {
   const journal = new RunJournal(tag)
   await journal.record({ kind: 'dir', id: dir, path: dir })
   const unregister = await registerRun(tag, runId)
+  await reclaimDeadRuns((line) => process.stderr.write(`plh: ${line}\n`))
   let reconciler: Reconciler | undefined
   const runCommand = createRunCommandHandlers({ instancesFor: (account, region) => reconciler!.instancesFor(account, region) })
-  const local = await startLocalAws({ accounts, dir, services: [...services, createSsmService(runCommand.handlers)], ...(options.region ? { region: options.region as string } : {}) })
+  const local = await startLocalAws({ accounts, dir, services: [...services, createSsmService(runCommand.handlers, ssmParameterHandlers)], ...(options.region ? { region: options.region as string } : {}) })
   reconciler = new Reconciler({ store: local.api.store, tag, journal })
   reconciler.start()
   process.stdout.write(formatServeEnvironment(local.env, accounts))
 
+  // `on`, not `once`: a hang-up arrives twice (kernel and shell), and a second one must not
+  // kill the process in the middle of its teardown
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => resolve(s))
+    for (const s of RUN_SIGNALS) process.on(s, () => resolve(s))
   })
   process.stderr.write(`plh serve: ${signal}: tearing down\n`)
   await runCommand.close()

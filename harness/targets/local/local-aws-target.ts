@@ -14,6 +14,7 @@ import { AwsTarget } from '../aws/aws-target.js'
 import { services } from './api/services/index.js'
 import { createRunCommandHandlers } from './api/services/ssm/run-command-handlers.js'
 import { createSsmService } from './api/services/ssm/index.js'
+import { ssmParameterHandlers } from './api/services/ssm-parameters/index.js'
 import { startLocalAws, type LocalAws } from './api/start-local-aws.js'
 import { modelStartTransferMs } from './latency/path-model.js'
 import { Reconciler } from './reconcile/reconciler.js'
@@ -58,7 +59,7 @@ export class LocalAwsTarget implements Target {
     this.local = await startLocalAws({
       accounts,
       dir: join(run.workDir, `local-aws-${run.scope ?? run.tag}`),
-      services: [...services, createSsmService(this.runCommand.handlers)],
+      services: [...services, createSsmService(this.runCommand.handlers, ssmParameterHandlers)],
       log: run.log,
     })
     reconciler = new Reconciler({ store: this.local.api.store, tag, log: run.log, ...(run.journal ? { journal: run.journal } : {}) })
