@@ -20,6 +20,11 @@ export type CredentialsFactory = (account: AccountConfig, region: string) => Aws
 export interface AwsClientsOptions {
   config: RunConfig
   credentials?: CredentialsFactory
+  /**
+   * One endpoint for every service (the local AWS API's `http://127.0.0.1:<port>`), passed to each
+   * client's constructor, where it wins over AWS_ENDPOINT_URL and the config files; absent: AWS.
+   */
+  endpoint?: string
   /** first backoff of retried calls (default 2000) */
   minDelayMs?: number
   log?: Logger
@@ -48,24 +53,24 @@ export class AwsClients {
   }
 
   ec2(alias: string, region: string): EC2Client {
-    return this.cached('ec2', alias, region, (credentials) => new EC2Client({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS }))
+    return this.cached('ec2', alias, region, (credentials) => new EC2Client({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...this.endpointOption() }))
   }
 
   elbv2(alias: string, region: string): ElasticLoadBalancingV2Client {
-    return this.cached('elbv2', alias, region, (credentials) => new ElasticLoadBalancingV2Client({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS }))
+    return this.cached('elbv2', alias, region, (credentials) => new ElasticLoadBalancingV2Client({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...this.endpointOption() }))
   }
 
   ssm(alias: string, region: string): SSMClient {
-    return this.cached('ssm', alias, region, (credentials) => createSsmClient({ region, credentials }))
+    return this.cached('ssm', alias, region, (credentials) => createSsmClient({ region, credentials, ...this.endpointOption() }))
   }
 
   /** Resource Groups Tagging API (the janitor). */
   tagging(alias: string, region: string): ResourceGroupsTaggingAPIClient {
-    return this.cached('tagging', alias, region, (credentials) => new ResourceGroupsTaggingAPIClient({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS }))
+    return this.cached('tagging', alias, region, (credentials) => new ResourceGroupsTaggingAPIClient({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...this.endpointOption() }))
   }
 
   sts(alias: string, region: string): STSClient {
-    return this.cached('sts', alias, region, (credentials) => new STSClient({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS }))
+    return this.cached('sts', alias, region, (credentials) => new STSClient({ region, credentials, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...this.endpointOption() }))
   }
 
   /** The 12-digit account id of `alias`: from the configuration, else STS GetCallerIdentity (asked once). */
@@ -104,6 +109,10 @@ export class AwsClients {
   destroy(): void {
     for (const client of this.cache.values()) client.destroy()
     this.cache.clear()
+  }
+
+  private endpointOption(): { endpoint?: string } {
+    return this.options.endpoint === undefined ? {} : { endpoint: this.options.endpoint }
   }
 
   private account(alias: string): AccountConfig {
