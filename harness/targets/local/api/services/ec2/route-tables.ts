@@ -24,7 +24,8 @@ import type { ApiRequestContext } from '../../server/action-handler.js'
 import { AwsApiError, missingParameter } from '../../server/api-error.js'
 import type { AwsStore, ResourceRecord } from '../../store/aws-store.js'
 import { tagsFromSpecifications } from '../../store/describe-filters.js'
-import { bool, describeRecords, EC2_TYPES, render, requireRecord } from './ec2-records.js'
+import { bool, describeRecords, EC2_TYPES, notFoundError, render, requireRecord } from './ec2-records.js'
+import { findPeeringRecord } from './peering.js'
 
 /** Creates a route table with the VPC's local route; `main` marks the VPC's main table. */
 export function createRouteTableRecord(store: AwsStore, account: string, region: string, vpc: Vpc, main: boolean, tags: Record<string, string> = {}): ResourceRecord<RouteTable> {
@@ -125,7 +126,7 @@ export function replaceRouteTableAssociation(input: ReplaceRouteTableAssociation
 
 /** The target of a CreateRoute/ReplaceRoute, checked where the local API holds the resource. */
 function routeTarget(input: CreateRouteRequest | ReplaceRouteRequest, context: ApiRequestContext): Route {
-  if (input.VpcPeeringConnectionId) requireRecord(context, EC2_TYPES.vpcPeeringConnection, input.VpcPeeringConnectionId)
+  if (input.VpcPeeringConnectionId && findPeeringRecord(context, input.VpcPeeringConnectionId) === undefined) throw notFoundError(EC2_TYPES.vpcPeeringConnection, input.VpcPeeringConnectionId)
   if (input.NetworkInterfaceId) requireRecord(context, EC2_TYPES.networkInterface, input.NetworkInterfaceId)
   if (input.InstanceId) requireRecord(context, EC2_TYPES.instance, input.InstanceId)
   const target: Route = {
