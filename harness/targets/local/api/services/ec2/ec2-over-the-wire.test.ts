@@ -13,6 +13,13 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
+  AcceptVpcEndpointConnectionsCommand,
+  CreateVpcEndpointCommand,
+  CreateVpcEndpointServiceConfigurationCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  ModifyVpcEndpointServicePermissionsCommand,
   EC2Client,
   ModifyVpcAttributeCommand,
   RunInstancesCommand,
@@ -20,6 +27,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAwsApi, type AwsApi } from '../../server/start-aws-api.js'
 import { ec2Service } from './index.js'
+import { listAvailabilityZones } from '../../store/availability-zones.js'
 import { CONSUMER, PRODUCER, testStore } from './test-context.js'
 
 let api: AwsApi
@@ -80,5 +88,30 @@ describe('EC2 over the wire', () => {
     expect(a.map((z) => z.ZoneId).sort()).toEqual(b.map((z) => z.ZoneId).sort())
     expect(a.map((z) => `${z.ZoneName}=${z.ZoneId}`)).not.toEqual(b.map((z) => `${z.ZoneName}=${z.ZoneId}`))
     expect(CONSUMER).not.toBe(PRODUCER)
+  })
+
+  it('carries a PrivateLink connection from create to accept: permissions, pendingAcceptance, DnsEntries, connections', async () => {
+    const producer = client('AKIAPRODUCER', 'p')
+    const consumer = client('AKIACONSUMER', 'c')
+    const arn = `arn:aws:elasticloadbalancing:us-east-1:${PRODUCER}:loadbalancer/net/wire/0123456789abcdef`
+    // The ELBv2 service's record, as it stores an NLB in every zone of the producer.
+    api.store.put({ type: 'load-balancer', id: arn, account: PRODUCER, region: 'us-east-1', data: { LoadBalancerArn: arn, Type: 'network', AvailabilityZones: listAvailabilityZones(PRODUCER, 'us-east-1').map((z) => ({ ZoneName: z.name })) } })
+    const service = (await producer.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [arn], AcceptanceRequired: true, SupportedRegions: ['eu-west-2'] }))).ServiceConfiguration!
+    expect(service).toMatchObject({ ServiceState: 'Pending', AcceptanceRequired: true, SupportedRegions: [{ Region: 'us-east-1', ServiceState: 'Available' }, { Region: 'eu-west-2', ServiceState: 'Available' }] })
+    await producer.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: service.ServiceId, AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`] }))
+    const principals = (await producer.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: service.ServiceId }))).AllowedPrincipals!
+    expect(principals).toEqual([expect.objectContaining({ Principal: `arn:aws:iam::${CONSUMER}:root`, PrincipalType: 'Account' })])
+    const vpc = (await consumer.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!
+    const subnet = (await consumer.send(new CreateSubnetCommand({ VpcId: vpc.VpcId, CidrBlock: '10.0.0.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!
+    const created = (await consumer.send(new CreateVpcEndpointCommand({ VpcEndpointType: 'Interface', VpcId: vpc.VpcId, ServiceName: service.ServiceName, SubnetIds: [subnet.SubnetId!] }))).VpcEndpoint!
+    expect(String(created.State)).toBe('pendingAcceptance')
+    const described = (await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [created.VpcEndpointId!] }))).VpcEndpoints![0]!
+    expect(described.DnsEntries!.map((d) => d.DnsName)).toEqual([expect.stringMatching(new RegExp(`^${created.VpcEndpointId}-[a-z0-9]{8}\\.${service.ServiceId}\\.us-east-1\\.vpce\\.amazonaws\\.com$`)), expect.stringContaining('-us-east-1a.')])
+    expect(described.NetworkInterfaceIds).toHaveLength(1)
+    const connections = (await producer.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: 'service-id', Values: [service.ServiceId!] }] }))).VpcEndpointConnections!
+    expect(connections).toEqual([expect.objectContaining({ VpcEndpointId: created.VpcEndpointId, VpcEndpointOwner: CONSUMER, VpcEndpointState: 'pendingAcceptance' })])
+    expect((await producer.send(new AcceptVpcEndpointConnectionsCommand({ ServiceId: service.ServiceId, VpcEndpointIds: [created.VpcEndpointId!] }))).Unsuccessful).toEqual([])
+    await new Promise((r) => setTimeout(r, 1300))
+    expect((await consumer.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [created.VpcEndpointId!] }))).VpcEndpoints![0]!.State).toBe('available')
   })
 })
