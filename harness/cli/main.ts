@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-s, --scenario <name...>', 'only these scenarios (default: every scenario for the target)')
     .addOption(new Option('-t, --target <target>', 'where to run').choices(['local', 'aws']).default('local'))
     .option('--config <file>', 'run configuration for --target aws: accounts, regions, state backend, tags (default: plh.config.json in the project root)')
+    .addOption(new Option('--local-engine <engine>', 'local target: terraform applies the fixture against the local AWS API; planner builds it from its variables (default: PLH_LOCAL_ENGINE, else planner)').choices(['planner', 'terraform']))
     .option('-r, --report-dir <dir>', 'reports go to DIR/<run-id>/ and DIR/latest points there', 'reports')
     .option('-n, --samples <n>', 'override every probe step\'s sample count', wholeNumber('--samples', 1, 1000))
     .option('-c, --concurrency <n>', 'scenarios run at once (vitest workers)', wholeNumber('--concurrency', 1, 64), 2)
@@ -56,6 +57,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--shard <i/n>', 'run only shard i of n (split by scenario name, the same on every machine); partial reports, no history line: join them with plh report --merge', (v: string) => parseShard(v))
     .addHelpText('after', '\nExamples:\n  plh run                                  # the nightly suite on the local target\n  plh run -s same-region-cross-account -n 50\n  plh run --keep -s same-region-cross-account   # poke at it with any AWS client\n  plh run --shard 2/3                      # this CI machine\'s third of the suite\n')
     .action(action(() => import('./run-command.js')))
+
+  program
+    .command('serve')
+    .description('the local AWS API on loopback with the emulated data plane behind it, for terraform and any AWS client; prints the environment to use, Ctrl-C tears down')
+    .option('--account <name=id...>', 'accounts by profile name and 12-digit id (default: producer=111111111111 consumer=222222222222)')
+    .option('--region <region>', 'region written into the profiles (default us-east-1)')
+    .addHelpText('after', '\nExample:\n  plh serve            # then, in another shell: eval the export lines; cd terraform/same-region-cross-account; terraform init; terraform apply\n')
+    .action(action(() => import('./serve-command.js')))
 
   program
     .command('list')

@@ -27,6 +27,8 @@ export async function run(options: Record<string, unknown>): Promise<number> {
     process.stderr.write('plh: --samples: must be a whole number from 1 to 1000\n')
     return 2
   }
+  // workers inherit the environment: the engine travels with the other run settings
+  if (options.localEngine !== undefined) process.env.PLH_LOCAL_ENGINE = options.localEngine as string
   const outcome = options.keep ? await runKept(runOptions) : await startRun(runOptions)
   const shown = (file: string): string => (relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file))
   process.stdout.write(formatRunSummary({ results: outcome.results, reportPath: shown(join(outcome.dir, 'index.html')), ...(existsSync(join(outcome.dir, 'run.log')) ? { logPath: shown(join(outcome.dir, 'run.log')) } : {}) }))

@@ -57,3 +57,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettin
 export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.PLH_CONFIG ? env.PLH_CONFIG : undefined
 }
+
+/** How the local target builds a fixture: `planner` (default: the planners' fast path) or `terraform` (the local AWS API). */
+export type LocalEngine = 'planner' | 'terraform'
+
+/** The local engine a worker was given (PLH_LOCAL_ENGINE). */
+export function localEngineFromEnv(env: NodeJS.ProcessEnv = process.env): LocalEngine {
+  return env.PLH_LOCAL_ENGINE === 'terraform' ? 'terraform' : 'planner'
+}

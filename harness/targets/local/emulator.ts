@@ -282,10 +282,10 @@ export class Emulator {
     return this.endpointStates.get(id) ?? 'pendingAcceptance'
   }
 
-  /** Accepts pending connections to the service (AcceptVpcEndpointConnections): traffic flows from now on. */
-  async acceptEndpoints(): Promise<void> {
+  /** Accepts pending connections (all, or those `which` names) (AcceptVpcEndpointConnections): traffic flows from now on. */
+  async acceptEndpoints(which: (endpointId: string) => boolean = () => true): Promise<void> {
     for (const endpoint of this.plan.endpoints) {
-      if (this.endpointStates.get(endpoint.id) !== 'pendingAcceptance') continue
+      if (this.endpointStates.get(endpoint.id) !== 'pendingAcceptance' || !which(endpoint.id)) continue
       const vpc = this.plan.vpcs.find((v) => v.key === endpoint.vpc)!
       await runNft(vpc.ns, buildAvailabilityCommands(this.options.tag, endpoint.enis.map((e) => e.ip), true))
       this.endpointStates.set(endpoint.id, 'available')

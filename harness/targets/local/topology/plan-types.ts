@@ -26,8 +26,8 @@ export interface InstancePlan {
   role: 'consumer' | 'producer' | 'bystander'
   /** ports the instance's web service answers on (producers) */
   servicePorts: number[]
-  /** ingress the instance's security group admits: CIDR and ports */
-  ingress: Array<{ cidr: string; ports: number[] }>
+  /** ingress the instance's security group admits: CIDR and ports (a string is an nft range, `1024-2048`) */
+  ingress: Array<{ cidr: string; ports: Array<number | string> }>
 }
 
 export interface NlbPlan {
