@@ -38,7 +38,7 @@ describe('instances', () => {
     vi.advanceTimersByTime(TRANSITION_MS.instanceTerminated)
     expect(read().State?.Name).toBe('terminated')
     deleteSubnet({ SubnetId: subnetId }, context)
-    vi.advanceTimersByTime(TRANSITION_MS.instanceForgotten)
+    vi.advanceTimersByTime(TRANSITION_MS.forgotten)
     expect(() => describeInstances({ InstanceIds: [instance.InstanceId!] }, context)).toThrow(expect.objectContaining({ code: 'InvalidInstanceID.NotFound' }))
   })
 

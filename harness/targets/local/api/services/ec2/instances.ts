@@ -237,7 +237,7 @@ export function terminateInstances(input: TerminateInstancesRequest, context: Ap
           for (const eni of s.list<NetworkInterface>({ type: EC2_TYPES.networkInterface.type, account, region })) {
             if (eni.data.Attachment?.InstanceId === r.id) deleteNetworkInterface({ store: s, account, region, networkInterfaceId: eni.id })
           }
-          scheduleRemoval(s, r, TRANSITION_MS.instanceForgotten)
+          scheduleRemoval(s, r, TRANSITION_MS.forgotten)
         })
       }
       return { InstanceId: r.id, PreviousState: previous, CurrentState: store.get<InstanceData>(account, region, EC2_TYPES.instance.type, r.id)!.data.State }

@@ -8,8 +8,8 @@ import type { AwsStore, ResourceRecord } from '../../store/aws-store.js'
 export const TRANSITION_MS = {
   instanceRunning: 1000,
   instanceTerminated: 1000,
-  /** terminated instances stay visible for a while, as on AWS, then leave the store */
-  instanceForgotten: 60_000,
+  /** terminated instances and failed peering connections stay visible for a while, as on AWS (an hour or two there), then leave the store */
+  forgotten: 60_000,
   endpointAvailable: 1000,
   serviceAvailable: 500,
 } as const

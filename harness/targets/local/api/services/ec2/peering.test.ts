@@ -25,7 +25,10 @@ describe('VPC peering', () => {
     expect(() => acceptVpcPeeringConnection({ VpcPeeringConnectionId: id }, east)).toThrow(expect.objectContaining({ code: 'OperationNotPermitted' }))
     const accepted = acceptVpcPeeringConnection({ VpcPeeringConnectionId: id }, west).VpcPeeringConnection!
     expect(accepted).toMatchObject({ Status: { Code: 'active' }, AccepterVpcInfo: { CidrBlock: '10.1.0.0/16', Region: 'eu-west-2' } })
+    // Each side of a cross-region connection keeps its own tags.
     createTags({ Resources: [id], Tags: [{ Key: 'Name', Value: 'relay' }] }, west)
+    expect(describeVpcPeeringConnections({ VpcPeeringConnectionIds: [id] }, west).VpcPeeringConnections![0]!.Tags).toEqual([{ Key: 'Name', Value: 'relay' }])
+    expect(describeVpcPeeringConnections({ VpcPeeringConnectionIds: [id] }, east).VpcPeeringConnections![0]!.Tags).toEqual([])
     const westTable = createRouteTable({ VpcId: accepter }, west).RouteTable!.RouteTableId!
     createRoute({ RouteTableId: westTable, DestinationCidrBlock: '10.0.0.0/16', VpcPeeringConnectionId: id }, west)
     expect(describeRouteTables({ RouteTableIds: [westTable] }, west).RouteTables![0]!.Routes!.map((r) => r.VpcPeeringConnectionId)).toContain(id)

@@ -22,10 +22,19 @@ import { AwsApiError, missingParameter } from '../../server/api-error.js'
 import type { ResourceRecord } from '../../store/aws-store.js'
 import { tagsFromSpecifications } from '../../store/describe-filters.js'
 import { cidrsOverlap, parseCidr, type Cidr } from '../../../topology/cidr.js'
-import { describeRecords, EC2_TYPES, notFoundError, render, requireRecord } from './ec2-records.js'
+import { EC2_TYPES, filtered, notFoundError, requireRecord } from './ec2-records.js'
+import { scheduleRemoval, TRANSITION_MS } from './lifecycle.js'
+import { toTagList } from '../../store/describe-filters.js'
 import type { VpcData } from './vpcs.js'
 
 const TYPE = EC2_TYPES.vpcPeeringConnection.type
+
+/**
+ * A connection across accounts or regions has a side in each, and each side keeps its own tags
+ * (the requester's are the record's; the accepter's live here), so each side's provider sees
+ * only the tags it set.
+ */
+export type PeeringData = VpcPeeringConnection & { local?: { accepterTags: Record<string, string> } }
 const DEFAULT_OPTIONS = { AllowDnsResolutionFromRemoteVpc: false, AllowEgressFromLocalClassicLinkToRemoteVpc: false, AllowEgressFromLocalVpcToRemoteClassicLink: false }
 
 const status = (Code: VpcPeeringConnectionStateReasonCode | string, Message: string) => ({ Code: Code as VpcPeeringConnectionStateReasonCode, Message })
@@ -39,11 +48,34 @@ function visibleTo(record: ResourceRecord<VpcPeeringConnection>, context: ApiReq
 }
 
 /** The connection with this id as the caller sees it (requester or accepter side); undefined if not visible. */
-export function findPeeringRecord(context: ApiRequestContext, id: string): ResourceRecord<VpcPeeringConnection> | undefined {
-  return context.store.list<VpcPeeringConnection>({ type: TYPE }).find((r) => r.id === id && visibleTo(r, context) !== undefined)
+export function findPeeringRecord(context: ApiRequestContext, id: string): ResourceRecord<PeeringData> | undefined {
+  return context.store.list<PeeringData>({ type: TYPE }).find((r) => r.id === id && visibleTo(r, context) !== undefined)
 }
 
-function requirePeering(context: ApiRequestContext, id: string | undefined): ResourceRecord<VpcPeeringConnection> {
+/** Whether the two sides are one (same account and region): then they share one set of tags. */
+const oneSided = (record: ResourceRecord<PeeringData>): boolean => record.data.AccepterVpcInfo?.OwnerId === record.account && record.data.AccepterVpcInfo?.Region === record.region
+
+/** The tags the caller's side of the connection carries. */
+export function peeringTagsFor(record: ResourceRecord<PeeringData>, context: ApiRequestContext): Record<string, string> {
+  return visibleTo(record, context) === 'accepter' && !oneSided(record) ? (record.data.local?.accepterTags ?? {}) : record.tags
+}
+
+/** Changes the tags of the caller's side. */
+export function updatePeeringTags(record: ResourceRecord<PeeringData>, context: ApiRequestContext, change: (tags: Record<string, string>) => Record<string, string>): void {
+  const accepterSide = visibleTo(record, context) === 'accepter' && !oneSided(record)
+  context.store.update<PeeringData>(record.account, record.region, TYPE, record.id, (r) => {
+    if (accepterSide) r.data.local = { accepterTags: change({ ...(r.data.local?.accepterTags ?? {}) }) }
+    else r.tags = change({ ...r.tags })
+  })
+}
+
+/** The connection as the caller's side sees it. */
+function renderFor(record: ResourceRecord<PeeringData>, context: ApiRequestContext): VpcPeeringConnection {
+  const { local: _local, ...data } = record.data
+  return { ...data, Tags: toTagList(peeringTagsFor(record, context)) }
+}
+
+function requirePeering(context: ApiRequestContext, id: string | undefined): ResourceRecord<PeeringData> {
   if (!id) throw missingParameter('VpcPeeringConnectionId')
   const record = findPeeringRecord(context, id)
   if (record === undefined) throw notFoundError(EC2_TYPES.vpcPeeringConnection, id)
@@ -73,8 +105,10 @@ export function createVpcPeeringConnection(input: CreateVpcPeeringConnectionRequ
     Status: outcome,
     ExpirationTime: new Date(Date.now() + 7 * 24 * 3600 * 1000),
   }
-  const record = store.put({ type: TYPE, id, account, region, tags: tagsFromSpecifications(input.TagSpecifications, 'vpc-peering-connection'), data })
-  return { VpcPeeringConnection: { ...render(record), Status: status('initiating-request', `Initiating Request to ${peerOwner}`) } }
+  const record = store.put<PeeringData>({ type: TYPE, id, account, region, tags: tagsFromSpecifications(input.TagSpecifications, 'vpc-peering-connection'), data: { ...data, local: { accepterTags: {} } } })
+  // AWS lists a failed connection for a while, then forgets it (the provider reads `failed` as gone).
+  if (outcome.Code === 'failed') scheduleRemoval(store, record, TRANSITION_MS.forgotten)
+  return { VpcPeeringConnection: { ...renderFor(record, context), Status: status('initiating-request', `Initiating Request to ${peerOwner}`) } }
 }
 
 /** AcceptVpcPeeringConnection: by the accepter, or by the requester only within one account and region. */
@@ -84,15 +118,15 @@ export function acceptVpcPeeringConnection(input: AcceptVpcPeeringConnectionRequ
   const accepter = record.data.AccepterVpcInfo!
   const sameSide = accepter.OwnerId === record.account && accepter.Region === record.region
   if (side === 'requester' && !sameSide) throw new AwsApiError('OperationNotPermitted', `User ${context.account} cannot accept peering ${record.id}`)
-  if (record.data.Status?.Code === 'active') return { VpcPeeringConnection: render(record) }
+  if (record.data.Status?.Code === 'active') return { VpcPeeringConnection: renderFor(record, context) }
   if (record.data.Status?.Code !== 'pending-acceptance') throw new AwsApiError('InvalidStateTransition', `Invalid state transition for pcx ${record.id}, attempted to transition from ${record.data.Status?.Code} to active`)
   const peer = context.store.get<VpcData>(accepter.OwnerId!, accepter.Region!, EC2_TYPES.vpc.type, accepter.VpcId!)!
-  const updated = context.store.update<VpcPeeringConnection>(record.account, record.region, TYPE, record.id, (r) => {
+  const updated = context.store.update<PeeringData>(record.account, record.region, TYPE, record.id, (r) => {
     r.data.AccepterVpcInfo = { ...accepter, CidrBlock: peer.data.CidrBlock, CidrBlockSet: [{ CidrBlock: peer.data.CidrBlock }], PeeringOptions: DEFAULT_OPTIONS }
     r.data.Status = status('active', 'Active')
     r.data.ExpirationTime = undefined
   })!
-  return { VpcPeeringConnection: render(updated) }
+  return { VpcPeeringConnection: renderFor(updated, context) }
 }
 
 const fields = {
@@ -108,8 +142,14 @@ const fields = {
 
 /** DescribeVpcPeeringConnections: the connections the caller requested or may accept. */
 export function describeVpcPeeringConnections(input: DescribeVpcPeeringConnectionsRequest, context: ApiRequestContext): DescribeVpcPeeringConnectionsResult {
-  const records = context.store.list<VpcPeeringConnection>({ type: TYPE }).filter((r) => visibleTo(r, context) !== undefined)
-  return { VpcPeeringConnections: describeRecords<VpcPeeringConnection>(context, { kind: EC2_TYPES.vpcPeeringConnection, ids: input.VpcPeeringConnectionIds, filters: input.Filters, fields, records }) }
+  let records = context.store.list<PeeringData>({ type: TYPE }).filter((r) => visibleTo(r, context) !== undefined)
+  const ids = input.VpcPeeringConnectionIds ?? []
+  const missing = ids.filter((id) => !records.some((r) => r.id === id))
+  if (missing.length > 0) throw notFoundError(EC2_TYPES.vpcPeeringConnection, missing.join(', '))
+  if (ids.length > 0) records = records.filter((r) => ids.includes(r.id))
+  const seen = records.map((record) => ({ record, shape: renderFor(record, context) }))
+  const itemFields = Object.fromEntries(Object.entries(fields).map(([name, read]) => [name, (item: { shape: VpcPeeringConnection }) => read(item.shape)]))
+  return { VpcPeeringConnections: filtered(seen, input.Filters, itemFields, (item) => peeringTagsFor(item.record, context)).map((item) => item.shape) }
 }
 
 /** DeleteVpcPeeringConnection: either side may delete; the routes through it become blackholes. */

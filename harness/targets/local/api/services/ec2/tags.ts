@@ -6,7 +6,7 @@ import type { ApiRequestContext } from '../../server/action-handler.js'
 import { AwsApiError, missingParameter } from '../../server/api-error.js'
 import type { ResourceRecord } from '../../store/aws-store.js'
 import { EC2_TYPES, filtered, notFoundError, type Ec2Kind } from './ec2-records.js'
-import { findPeeringRecord } from './peering.js'
+import { findPeeringRecord, updatePeeringTags, type PeeringData } from './peering.js'
 
 const KIND_BY_PREFIX: Record<string, Ec2Kind> = {
   vpc: EC2_TYPES.vpc,
@@ -36,13 +36,22 @@ function taggable(context: ApiRequestContext, id: string): ResourceRecord {
   return record
 }
 
+/** Changes a record's tags; a peering connection's are per side. */
+function changeTags(context: ApiRequestContext, record: ResourceRecord, change: (tags: Record<string, string>) => Record<string, string>): void {
+  if (record.type === EC2_TYPES.vpcPeeringConnection.type) return updatePeeringTags(record as ResourceRecord<PeeringData>, context, change)
+  context.store.update(record.account, record.region, record.type, record.id, (r) => {
+    r.tags = change({ ...r.tags })
+  })
+}
+
 /** CreateTags: every resource must exist first, then every tag is set on each. */
 export function createTags(input: CreateTagsRequest, context: ApiRequestContext): Record<string, never> {
   if (!input.Resources || input.Resources.length === 0) throw missingParameter('ResourceId')
   const records = input.Resources.map((id) => taggable(context, id))
   for (const record of records) {
-    context.store.update(record.account, record.region, record.type, record.id, (r) => {
-      for (const tag of input.Tags ?? []) if (tag.Key !== undefined) r.tags[tag.Key] = tag.Value ?? ''
+    changeTags(context, record, (tags) => {
+      for (const tag of input.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? ''
+      return tags
     })
   }
   return {}
@@ -53,12 +62,13 @@ export function deleteTags(input: DeleteTagsRequest, context: ApiRequestContext)
   if (!input.Resources || input.Resources.length === 0) throw missingParameter('ResourceId')
   const records = input.Resources.map((id) => taggable(context, id))
   for (const record of records) {
-    context.store.update(record.account, record.region, record.type, record.id, (r) => {
-      if (!input.Tags || input.Tags.length === 0) r.tags = {}
-      for (const tag of input.Tags ?? []) {
+    changeTags(context, record, (tags) => {
+      if (!input.Tags || input.Tags.length === 0) return {}
+      for (const tag of input.Tags) {
         if (tag.Key === undefined) continue
-        if (tag.Value === undefined || r.tags[tag.Key] === tag.Value) delete r.tags[tag.Key]
+        if (tag.Value === undefined || tags[tag.Key] === tag.Value) delete tags[tag.Key]
       }
+      return tags
     })
   }
   return {}
