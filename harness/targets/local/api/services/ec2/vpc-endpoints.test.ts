@@ -14,7 +14,8 @@ import {
   describeVpcEndpointServices,
   modifyVpcEndpointServicePermissions,
 } from './vpc-endpoint-services.js'
-import { createVpcEndpoint, deleteVpcEndpoints, describeVpcEndpoints } from './vpc-endpoints.js'
+import { createVpcEndpoint, deleteVpcEndpoints, describeVpcEndpoints, modifyVpcEndpoint } from './vpc-endpoints.js'
+import { createSecurityGroup } from './security-groups.js'
 import { createVpc, modifyVpcAttribute } from './vpcs.js'
 
 afterEach(() => {
@@ -156,5 +157,21 @@ describe('interface endpoints', () => {
     const store = testStore()
     const { consumer, vpcId } = consumerVpc(store)
     expect(() => createVpcEndpoint({ VpcEndpointType: 'Gateway', VpcId: vpcId, ServiceName: 'com.amazonaws.us-east-1.s3' }, consumer)).toThrow(expect.objectContaining({ code: 'NotEmulatedByLocalTarget' }))
+  })
+
+  it('follows ModifyVpcEndpoint: a removed subnet takes its ENI and zonal name with it, new groups reach every ENI', () => {
+    const store = testStore()
+    const { producer, service } = producerService(store)
+    modifyVpcEndpointServicePermissions({ ServiceId: service.ServiceId, AddAllowedPrincipals: ['*'] }, producer)
+    const { consumer, vpcId, subnetIds, zones } = consumerVpc(store)
+    const endpoint = createVpcEndpoint({ VpcEndpointType: 'Interface', VpcId: vpcId, ServiceName: service.ServiceName, SubnetIds: subnetIds }, consumer).VpcEndpoint!
+    const groupId = createSecurityGroup({ GroupName: 'extra', Description: 'd', VpcId: vpcId }, consumer).GroupId!
+    modifyVpcEndpoint({ VpcEndpointId: endpoint.VpcEndpointId, RemoveSubnetIds: [subnetIds[1]!], AddSecurityGroupIds: [groupId] }, consumer)
+    const after = describeVpcEndpoints({ VpcEndpointIds: [endpoint.VpcEndpointId!] }, consumer).VpcEndpoints![0]!
+    expect(after.SubnetIds).toEqual([subnetIds[0]])
+    expect(after.DnsEntries!.map((d) => d.DnsName)).toEqual([endpoint.DnsEntries![0]!.DnsName, expect.stringContaining(`-${zones[0]!.name}.`)])
+    const enis = describeNetworkInterfaces({ Filters: [{ Name: 'description', Values: [`VPC Endpoint Interface ${endpoint.VpcEndpointId}`] }] }, consumer).NetworkInterfaces!
+    expect(enis.map((e) => e.SubnetId)).toEqual([subnetIds[0]])
+    expect(enis[0]!.Groups!.map((g) => g.GroupId)).toContain(groupId)
   })
 })
