@@ -56,6 +56,12 @@ export interface AwsTargetOptions {
   targetHealthTimeoutMs?: number
   /** how long instances may take to show Online in SSM; default 15 min (boot, agent start, registration) */
   instanceTimeoutMs?: number
+  /**
+   * The API terraform talks to lives and dies with this process (the local AWS): after a kill there
+   * is nothing for `terraform destroy` to reach, so the journal lists the work dir as a plain
+   * directory to remove, not a destroy to replay.
+   */
+  ephemeralApi?: boolean
   /** extra environment for terraform (tests) */
   terraformEnv?: Record<string, string>
 }
@@ -109,7 +115,9 @@ export class AwsTarget implements Target {
       ...(this.options.expectApplyError !== undefined ? { expectedApplyError: new RegExp(this.options.expectApplyError) } : {}),
     })
     // journalled before anything exists, so that plh cleanup can destroy what a killed run applied
-    this.journalEntry = { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }
+    this.journalEntry = this.options.ephemeralApi
+      ? { kind: 'dir', id: this.workspace.dir, path: this.workspace.dir }
+      : { kind: 'terraform-workdir', id: this.workspace.dir, path: this.workspace.dir, command: ['terraform', 'destroy', '-auto-approve', '-input=false'] }
     await run.journal?.record(this.journalEntry)
     run.log.info({ fixture: fixture.name, state: config.state_backend.type }, 'terraform apply')
     const stages = (fixture.manifest.apply_stages ?? []).map((stage) => ({ targets: stage.targets, then: (ws: TerraformWorkspace) => this.waitAfterStage(stage.wait_for, ws) }))

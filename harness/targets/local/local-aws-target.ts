@@ -83,6 +83,7 @@ export class LocalAwsTarget implements Target {
       endpointTimeoutMs: 60_000,
       instanceTimeoutMs: this.options.instanceTimeoutMs ?? 60_000,
       terraformEnv: this.local.env,
+      ephemeralApi: true,
       ...(this.options.steps ? { steps: this.options.steps } : {}),
     })
     const outputs = await this.aws.apply(fixture, vars, run)
