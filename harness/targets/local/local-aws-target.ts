@@ -16,6 +16,7 @@ import { createRunCommandHandlers } from './api/services/ssm/run-command-handler
 import { createSsmService } from './api/services/ssm/index.js'
 import { ssmParameterHandlers } from './api/services/ssm-parameters/index.js'
 import { startLocalAws, type LocalAws } from './api/start-local-aws.js'
+import { describeNotEmulated } from './describe-not-emulated.js'
 import { modelStartTransferMs } from './latency/path-model.js'
 import { Reconciler } from './reconcile/reconciler.js'
 
@@ -86,7 +87,14 @@ export class LocalAwsTarget implements Target {
       ephemeralApi: true,
       ...(this.options.steps ? { steps: this.options.steps } : {}),
     })
-    const outputs = await this.aws.apply(fixture, vars, run)
+    let outputs: HarnessOutput
+    try {
+      outputs = await this.aws.apply(fixture, vars, run)
+    } catch (error) {
+      const line = describeNotEmulated(fixture.name, error)
+      if (line !== undefined) throw new InfrastructureError('APPLY_FAILED', line, { cause: error, fields: { fixture: fixture.name } })
+      throw error
+    }
     await reconciler.settled()
     return outputs
   }
