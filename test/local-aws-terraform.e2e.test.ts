@@ -56,7 +56,7 @@ describe.skipIf(unavailable !== undefined)('local target through terraform again
     } finally {
       await rm(reports, { recursive: true, force: true })
     }
-  })
+  }, 900_000)
 
   it('fails an unemulated action with one line naming the resource and the action, and leaves nothing', async () => {
     const work = await mkdtemp(join(tmpdir(), 'plh-not-emulated-'))
@@ -81,5 +81,5 @@ describe.skipIf(unavailable !== undefined)('local target through terraform again
       await rm(work, { recursive: true, force: true })
     }
     expect(namespacesOf(tag)).toEqual([])
-  })
+  }, 300_000)
 })

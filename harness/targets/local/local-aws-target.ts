@@ -15,6 +15,7 @@ import { services } from './api/services/index.js'
 import { createRunCommandHandlers } from './api/services/ssm/run-command-handlers.js'
 import { createSsmService } from './api/services/ssm/index.js'
 import { ssmParameterHandlers } from './api/services/ssm-parameters/index.js'
+import type { ApiRequestRecord } from './api/server/start-aws-api.js'
 import { startLocalAws, type LocalAws } from './api/start-local-aws.js'
 import { describeNotEmulated } from './describe-not-emulated.js'
 import { modelStartTransferMs } from './latency/path-model.js'
@@ -27,6 +28,8 @@ export interface LocalAwsTargetOptions {
   source: string
   root: string
   steps?: readonly Step[]
+  /** every request the local API answered (the bench counts and times them) */
+  onRequest?: (record: ApiRequestRecord) => void
   /** how long instances may take to show Online in SSM (default 60 s) */
   instanceTimeoutMs?: number
 }
@@ -62,6 +65,7 @@ export class LocalAwsTarget implements Target {
       dir: join(run.workDir, `local-aws-${run.scope ?? run.tag}`),
       services: [...services, createSsmService(this.runCommand.handlers, ssmParameterHandlers)],
       log: run.log,
+      ...(this.options.onRequest ? { onRequest: this.options.onRequest } : {}),
     })
     reconciler = new Reconciler({ store: this.local.api.store, tag, log: run.log, ...(run.journal ? { journal: run.journal } : {}) })
     this.reconciler = reconciler
