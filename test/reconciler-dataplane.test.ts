@@ -61,6 +61,17 @@ describe.skipIf(unavailable !== undefined)('reconciler: data plane from the stor
     })
   })
 
+  it('writes a failing target as unhealthy, in DescribeTargetHealth words', async () => {
+    reconciler.dataPlane()!.setTargetHealth('use1-az1', false)
+    await expect.poll(() => store.all().find((r) => r.type === 'target-group')?.data.local.observedHealth['i-p1:80'], { timeout: 10_000 }).toEqual({
+      State: 'unhealthy',
+      Reason: 'Target.FailedHealthChecks',
+      Description: 'Health checks failed',
+    })
+    reconciler.dataPlane()!.setTargetHealth('use1-az1', true)
+    await expect.poll(() => store.all().find((r) => r.type === 'target-group')?.data.local.observedHealth['i-p1:80'], { timeout: 10_000 }).toEqual({ State: 'healthy' })
+  })
+
   it('lists the consumer for SSM only while its VPC reaches SSM', async () => {
     expect(reconciler.instancesFor('222222222222', 'us-east-1').list().map((i) => i.instanceId)).toEqual(['i-c1'])
     store.delete('222222222222', 'us-east-1', 'vpc-endpoint', 'vpce-ssmmessages')

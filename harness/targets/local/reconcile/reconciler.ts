@@ -9,6 +9,7 @@ import type { Logger } from '../../../core/target.js'
 import { noJournal, type ResourceJournal } from '../../../core/resource-journal.js'
 import type { AwsStore, ResourceRecord } from '../api/store/aws-store.js'
 import { Emulator } from '../emulator.js'
+import type { TargetHealthState } from '../services/emulated-nlb.js'
 import { execInNamespace } from '../ssm/exec-in-namespace.js'
 import type { InstanceRegistry } from '../ssm/instance-registry.js'
 import type { TopologyPlan } from '../topology/plan-types.js'
@@ -24,6 +25,13 @@ export interface ReconcilerOptions {
   /** quiet time before a pass (default 200 ms): an apply's bursts of calls make one pass */
   debounceMs?: number
   healthCheckIntervalMs?: number
+}
+
+/** What the data plane's NLB saw, as DescribeTargetHealth words it (`unused` is ELB's own to say). */
+const OBSERVED: Partial<Record<TargetHealthState, { State: string; Reason?: string; Description?: string }>> = {
+  healthy: { State: 'healthy' },
+  unhealthy: { State: 'unhealthy', Reason: 'Target.FailedHealthChecks', Description: 'Health checks failed' },
+  initial: { State: 'initial', Reason: 'Elb.InitialHealthChecking', Description: 'Initial health checks in progress' },
 }
 
 /** The spec minus what is applied in place (endpoint acceptance), as a comparable string. */
@@ -177,10 +185,9 @@ export class Reconciler {
       const observed: Record<string, { State: string; Reason?: string; Description?: string }> = {}
       for (const t of targets) {
         const instanceId = emulator.plan.instances.find((i) => i.id === t.Id || i.ip === t.Id)?.id
-        if (instanceId === undefined || health[instanceId] === undefined) continue
-        observed[`${t.Id}:${t.Port ?? (record.data as { Port?: number }).Port ?? ''}`] = health[instanceId]
-          ? { State: 'healthy' }
-          : { State: 'unhealthy', Reason: 'Target.FailedHealthChecks', Description: 'Health checks failed' }
+        const state = instanceId === undefined ? undefined : health[instanceId]
+        const seen = state === undefined ? undefined : OBSERVED[state]
+        if (seen !== undefined) observed[`${t.Id}:${t.Port ?? (record.data as { Port?: number }).Port ?? ''}`] = seen
       }
       const local = (record.data as { local?: { observedHealth?: unknown } }).local
       if (local === undefined || JSON.stringify(local.observedHealth ?? {}) === JSON.stringify(observed)) continue
