@@ -56,6 +56,16 @@ describe('planFromStore', () => {
     expect(endpoint!.ports).toEqual([])
   })
 
+  it('keeps an endpoint that EC2 shows `pending` (between pendingAcceptance and available) with the same structure, not yet available', () => {
+    const structureOf = (state: string) => {
+      const [endpoint] = planFromStore({ records: sameRegionRecords({ endpointState: state }), tag: 't1' }).plan.endpoints
+      return endpoint
+    }
+    expect(structureOf('pending')).toEqual(structureOf('pendingAcceptance'))
+    expect(structureOf('pending')!.initialState).toBe('pendingAcceptance')
+    expect(structureOf('available')!.initialState).toBe('available')
+  })
+
   it('reads zonal names and port ranges as AWS writes them', () => {
     expect(zonalAz('vpce-0a-abcdefgh-eu-west-2b.vpce-svc-0b.eu-west-2.vpce.amazonaws.com', 'eu-west-2')).toBe('eu-west-2b')
     expect(zonalAz('vpce-0a-abcdefgh.vpce-svc-0b.eu-west-2.vpce.amazonaws.com', 'eu-west-2')).toBeUndefined()

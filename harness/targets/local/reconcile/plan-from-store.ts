@@ -192,7 +192,9 @@ export function planFromStore(input: PlanFromStoreInput): StorePlan {
       continue
     }
     const state = e.State?.toLowerCase()
-    if (state !== 'available' && state !== 'pendingacceptance') continue
+    // `pending` (just created, or just accepted) is the same endpoint on its way to available: kept,
+    // not yet passing traffic, so the step to available is applied in place rather than a rebuild.
+    if (state !== 'available' && state !== 'pendingacceptance' && state !== 'pending') continue
     const ownEnis = enis.filter((n) => (e.NetworkInterfaceIds ?? []).includes(n.id))
     const vpc = vpcs.find((v) => v.key === e.VpcId)!
     const ingress = ingressOf((e.Groups ?? []).map((g) => g.GroupId ?? ''))
