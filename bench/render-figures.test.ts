@@ -62,6 +62,13 @@ test('the SSM line says when the counts are only the transport’s, and when the
   expect(bad).toContain('**inconsistent** in a')
 })
 
+test('the SSM line names the scenarios without an endpoint count and says whether they made calls', () => {
+  const scenarios = { a: { source: 'endpoint', probe_samples: 10, api_calls: 18 }, refused: { source: 'derived-from-results', probe_samples: 0, api_calls: 0 } }
+  expect(renderFigures({ ...input, ssm: { ...input.ssm, source: 'mixed', scenarios } })).toContain(
+    'counted by the local SSM endpoint itself (1 scenarios carry no endpoint count: refused; none of them made an SSM call or took a sample); the transport counted 17',
+  )
+})
+
 test('the load sentence says the machine was loaded when the 1-minute load passed its cores at any point', () => {
   expect(loadSentence(input)).toMatch(/^The machine was not loaded: .*\(at most 1\.5\)\.$/)
   const busy = { ...input, runs: { ...input.runs, suite: [...input.runs.suite, { run: 4, wall_s: 1, status: 'passed', loadavg_1m_at_start: 7.4 }] } }

@@ -31,6 +31,7 @@ export interface FiguresInput {
     source: string | null
     calls_per_sample_spread: Spread | null
     transport_check: { endpoint_calls: number; transport_calls: number; unseen_by_transport: number; readiness_calls: number; consistent: boolean; inconsistent_scenarios: string[] } | null
+    scenarios?: Record<string, { source: string; probe_samples: number; api_calls: number }>
   }
   scale: { levels: Array<Record<string, unknown> & { consumer_vpcs: number; from_run: number; apply_s_spread: Spread | null }> }
   aws_projection: { scenarios: Record<string, { commands: number; projected_api_calls: number; projected_overhead_s: number; projected_calls_per_sample: number | null }> }
@@ -149,9 +150,14 @@ export function renderFigures(r: FiguresInput): string {
 function ssmLine(r: FiguresInput): string {
   const s = r.ssm
   const check = s.transport_check
+  // scenarios without the endpoint's count, and whether they made any call at all
+  const uncounted = Object.entries(s.scenarios ?? {}).filter(([, c]) => c.source !== 'endpoint')
+  const uncountedText = uncounted.length
+    ? ` (${uncounted.length} scenarios carry no endpoint count: ${uncounted.map(([n]) => n).join(', ')}; ${uncounted.every(([, c]) => c.api_calls === 0 && c.probe_samples === 0) ? 'none of them made an SSM call or took a sample' : 'their calls are derived from the transport'})`
+    : ''
   const source =
-    s.source === 'endpoint'
-      ? `counted by the local SSM endpoint itself; the transport counted ${check!.transport_calls} of its ${check!.endpoint_calls} probe calls (${check!.unseen_by_transport} unseen by it: the SDK's own retries)${check!.consistent ? '' : `; **inconsistent** in ${check!.inconsistent_scenarios.join(', ')} (the endpoint saw fewer calls than the transport made)`}; ${check!.readiness_calls} readiness calls (DescribeInstanceInformation) not counted per sample`
+    check
+      ? `counted by the local SSM endpoint itself${uncountedText}; the transport counted ${check!.transport_calls} of its ${check!.endpoint_calls} probe calls (${check!.unseen_by_transport} unseen by it: the SDK's own retries)${check!.consistent ? '' : `; **inconsistent** in ${check!.inconsistent_scenarios.join(', ')} (the endpoint saw fewer calls than the transport made)`}; ${check!.readiness_calls} readiness calls (DescribeInstanceInformation) not counted per sample`
       : `derived from results.json (${cell(s.source)}): the transport's own counter, which misses the SDK's internal retries`
   return `**SSM** (run ${r.detail_run}): ${s.api_calls} calls for ${s.probe_samples} samples = ${cell(s.calls_per_sample)} per sample (${Object.entries(s.by_operation)
     .map(([k, v]) => `${k} ${v}`)

@@ -63,4 +63,6 @@ test('computeSsmCalls sums the endpoint-against-transport check and says when so
   expect(both.source).toBe('endpoint')
   expect(both.transport_check).toEqual({ endpoint_calls: 6, transport_calls: 5, unseen_by_transport: 1, readiness_calls: 2, consistent: true, inconsistent_scenarios: [] })
   expect(computeSsmCalls([a, scenario('c', [probe(two)], { ssm_api_calls: 2 })]).source).toBe('mixed')
+  // a scenario whose apply failed as expected made no call: it does not make the source mixed
+  expect(computeSsmCalls([a, scenario('d', [], { ssm_api_calls: 0 })]).source).toBe('endpoint')
 })

@@ -98,7 +98,8 @@ export function computeSsmCalls(scenarios: readonly ScenarioResult[]): {
   const samples = sum((c) => c.probe_samples)
   const calls = sum((c) => c.api_calls)
   const perSample = samples ? round(calls / samples) : null
-  const sources = new Set(all.map((c) => c.source))
+  // a scenario that made no call and took no sample (an apply that failed as expected) says nothing about the source
+  const sources = new Set(all.filter((c) => c.api_calls > 0 || c.probe_samples > 0).map((c) => c.source))
   const checked = Object.entries(per).filter(([, c]) => c.check)
   const sumCheck = (pick: (c: TransportCheck) => number) => checked.reduce((n, [, c]) => n + pick(c.check!), 0)
   const transportCheck = checked.length
