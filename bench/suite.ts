@@ -22,15 +22,16 @@ export interface SuiteRun {
   error?: string
 }
 
-/** Runs the suite; the scratch report directory is removed afterwards. */
-export async function runSuite(root: string): Promise<SuiteRun> {
+/** Runs the suite (interrupted after `timeoutMs`, at most SUITE_TIME_LIMIT_MS); the scratch report directory is removed afterwards. */
+export async function runSuite(root: string, options: { timeoutMs?: number } = {}): Promise<SuiteRun> {
+  const timeoutMs = Math.min(options.timeoutMs ?? SUITE_TIME_LIMIT_MS, SUITE_TIME_LIMIT_MS)
   const reportDir = await mkdtemp(join(tmpdir(), 'plh-bench-'))
   try {
     const t0 = performance.now()
     const child = await execa(process.execPath, [join(root, 'bin/plh.mjs'), 'run', '--target', 'local', '--report-dir', reportDir, '--quiet'], {
       cwd: root,
       reject: false,
-      timeout: SUITE_TIME_LIMIT_MS,
+      timeout: timeoutMs,
       killSignal: 'SIGINT',
       forceKillAfterDelay: 30_000,
     })
@@ -38,7 +39,7 @@ export async function runSuite(root: string): Promise<SuiteRun> {
     const text = await readFile(join(reportDir, 'latest', 'results.json'), 'utf8').catch(() => null)
     const results = text ? (JSON.parse(text) as RunResults) : null
     const error = child.timedOut
-      ? `the suite was interrupted after ${SUITE_TIME_LIMIT_MS / 1000} s`
+      ? `the suite was interrupted after ${timeoutMs / 1000} s`
       : results
         ? undefined
         : `plh run wrote no results.json (exit ${child.exitCode}): ${(child.stderr || child.stdout).trim().slice(-400)}`

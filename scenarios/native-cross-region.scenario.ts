@@ -4,7 +4,7 @@ export default defineScenario({
   name: 'native-cross-region',
   fixture: 'native-cross-region',
   description: 'A consumer in eu-west-2 reaches a service in us-east-1 through a cross-region interface endpoint (service_region on the endpoint, supported_regions on the service); CIDRs overlap on purpose.',
-  proves: 'native cross-region PrivateLink answers on the regional and zonal names, and the cross-region path costs the inter-region round trip that an in-region client does not pay',
+  proves: 'native cross-region PrivateLink answers on the regional and zonal names, and the cross-region path costs the inter-region round trip that an in-region client does not pay (on the local target: the round trip of the emulator\'s latency model, whose sources docs/emulator.md cites)',
   assumes: 'cross-region endpoints get zonal names for the consumer\'s AZs, in the same format as same-region ones (AWS\'s documentation does not settle it)',
   steps: [
     probe({

@@ -95,6 +95,12 @@ export default defineScenario({ name: 'wrong-status', fixture: 'same-region-cros
     const results = JSON.parse(await readFile(join(reports, runId, 'results.json'), 'utf8'))
     expect(results.scenarios[0].status).toBe('failed')
     expect(results.scenarios[0].probes[0].expectations.find((e: { name: string }) => e.name === 'HTTP 404').status).toBe('failed')
+    // what the local SSM endpoint itself received reaches results.json, and it saw at least every call the transport counted
+    const { ssm_calls_by_operation: served, ssm_api_calls: counted } = results.scenarios[0]
+    expect(counted).toBeGreaterThanOrEqual(2)
+    // one command per consumer (the fixture has two), and the readiness wait's DescribeInstanceInformation
+    expect(served).toMatchObject({ SendCommand: 2, DescribeInstanceInformation: expect.any(Number) })
+    expect(served.SendCommand + served.GetCommandInvocation).toBeGreaterThanOrEqual(counted)
     expect(await namespacesOf(runId.split('-').pop()!)).toEqual([])
   }, 300_000)
 

@@ -117,6 +117,12 @@ export interface ScenarioResult {
   outputs?: unknown
   vars?: Record<string, unknown>
   ssm_api_calls: number
+  /**
+   * SSM API requests the target's own endpoint received, per operation (the local target's SSM
+   * endpoint counts what reached it, the SDK's internal retries and the readiness wait included);
+   * absent where the target cannot see the server side (AWS).
+   */
+  ssm_calls_by_operation?: Record<string, number>
   /** logs of the scenario's lifecycle (terraform apply/destroy), paths relative to the report dir */
   logs?: Array<{ label: string; path: string }>
   started_at: string

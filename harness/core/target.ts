@@ -84,4 +84,6 @@ export interface Target {
   caBundle?(): string | undefined
   /** What the target's latency model says a probe path should show (the local target has one). */
   expectedLatency?(instance: InstanceRef, target: ProbeTarget, step: ProbeStep): ProbeResult['model'] | undefined
+  /** SSM requests the target's own endpoint received, per operation, still readable after destroy (the local target serves SSM itself; AWS does not tell). */
+  ssmCallsByOperation?(): Record<string, number>
 }

@@ -59,8 +59,8 @@ function renderProbeStep(step: number, probes: ProbeResult[]): SafeHtml {
   })
   return html`<section class="probe-step"><h4>Step ${step}: ${probes[0]?.step_title ?? ''}</h4>
   <div class="table-wrap"><table class="probes"><thead><tr><th>Status</th><th>Consumer</th><th>Name</th><th>DNS name</th><th>Success</th>
-  <th>p50</th><th>p95</th><th>p99</th><th>Model</th><th>Checks</th></tr></thead><tbody>${probes.map(renderProbeRow)}</tbody></table></div>
-  <p class="muted">Latency is curl's time_total of successful samples. Dashed rules and ticks mark the latency model's expected value.</p>
+  <th>p50</th><th>p95</th><th>p99</th><th title="What the target's latency model expects. The local emulator applies this same model, so measured against model checks the emulator against its own model, not against AWS.">Model</th><th>Checks</th></tr></thead><tbody>${probes.map(renderProbeRow)}</tbody></table></div>
+  <p class="muted">Latency is curl's time_total of successful samples. Dashed rules and ticks mark the latency model's expected value; on the local target the emulator applies that same model, so agreement shows the emulator follows its model, not that AWS does (the model's sources: docs/emulator.md).</p>
   ${boxes ? html`<figure class="boxes"><figcaption>Distribution by name (box: quartiles, whiskers: 1.5 IQR, dots: outliers)</figcaption>${boxes}</figure>` : ''}
   <div class="cdf-grid">${cdfs}</div></section>`
 }

@@ -230,6 +230,7 @@ export class ScenarioSession {
       status = 'error'
       error = { code: this.destroyError instanceof HarnessError ? this.destroyError.code : 'TEARDOWN_INCOMPLETE', message: String((this.destroyError as Error).message) }
     }
+    const served = this.options.target.ssmCallsByOperation?.()
     return {
       name: this.scenario.name,
       fixture: this.scenario.fixture,
@@ -243,6 +244,7 @@ export class ScenarioSession {
       ...(this.outputs ? { outputs: this.outputs } : {}),
       vars: Object.fromEntries(Object.entries(this.vars).filter(([k]) => !/profile|role_arn|secret|token/i.test(k))),
       ssm_api_calls: this.apiCalls,
+      ...(served && Object.keys(served).length > 0 ? { ssm_calls_by_operation: served } : {}),
       started_at: this.startedAt.toISOString(),
       finished_at: (this.finishedAt ?? new Date()).toISOString(),
     }

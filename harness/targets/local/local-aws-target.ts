@@ -137,6 +137,11 @@ export class LocalAwsTarget implements Target {
     return { aws_env: { ...this.local.env }, profiles: this.local.accounts.map((a) => ({ name: a.name, account_id: a.id })) }
   }
 
+  /** Run Command calls the local API's SSM served, per operation, as the server saw them (results and the bench read it). */
+  ssmCallsByOperation(): Record<string, number> {
+    return this.runCommand?.calls() ?? {}
+  }
+
   /** Requests the local API answered, per `service:Action` (the bench reads it). */
   apiRequestCounts(): Record<string, number> {
     return this.local?.api.requestCounts() ?? {}

@@ -62,6 +62,8 @@ export class LocalTarget implements Target {
   private client: SSMClient | undefined
   private caFile: string | undefined
   private readonly credentials = localSsmCredentials()
+  /** the endpoint's count when it closed */
+  private servedSsmCalls: Record<string, number> = {}
 
   constructor(private readonly options: LocalTargetOptions) {}
 
@@ -179,9 +181,9 @@ export class LocalTarget implements Target {
     return expected === undefined ? undefined : { timing: 'time_starttransfer', expected_ms: Math.round(expected * 1000) / 1000 }
   }
 
-  /** SSM API calls the endpoint served, per operation (benchmarks read it). */
-  ssmApiCalls(): Record<string, number> {
-    return this.endpoint?.apiCalls() ?? {}
+  /** SSM requests the endpoint received, per operation; kept after destroy so the scenario's result can carry them (the benchmark reads them). */
+  ssmCallsByOperation(): Record<string, number> {
+    return this.endpoint?.apiCalls() ?? { ...this.servedSsmCalls }
   }
 
   /** Namespaces and helper processes this target created (leak checks read it). */
@@ -203,6 +205,7 @@ export class LocalTarget implements Target {
   async destroy(): Promise<void> {
     this.client?.destroy()
     this.client = undefined
+    if (this.endpoint) this.servedSsmCalls = this.endpoint.apiCalls()
     await this.endpoint?.close()
     this.endpoint = undefined
     const left = (await this.emulator?.destroy()) ?? []

@@ -1,14 +1,15 @@
 // What latency each emulated path should show. The kernel here has no netem, so the emulator
 // applies these figures itself at the hops it owns (see delay-pipe.ts).
 //
-// Sources:
-// - Inter-region round trips: cloudping.co p50 (DESIGN.md "Facts to build on", read 2026-11).
-// - Inside a region: same AZ ~0.1–0.3 ms, across AZs ~0.3–2 ms (AWS re:Invent talks and public
-//   measurements); we take the middle of each range.
-// - The PrivateLink (Hyperplane + NLB) hop: AWS publishes no figure. A 2026 public paired
-//   benchmark (10,000 randomized pairs per payload size, one region, public endpoint vs
-//   PrivateLink) found p50 differences under 0.3 ms up to 64 KiB (+0.26 ms at 1 KiB); we model
-//   the hop as PRIVATELINK_HOP_RTT_MS.
+// Sources (each with its name, date and link, and what it measures: docs/emulator.md, "The
+// model's inputs and their sources"):
+// - Inter-region round trips: CloudPing.co p50, read 2026-11.
+// - Inside a region: same AZ ~0.1–0.3 ms, across AZs ~0.3–2 ms (public measurements and AWS's
+//   Infrastructure Performance figures); we take the middle of each range.
+// - The PrivateLink (Hyperplane + NLB) hop: AWS publishes no figure, and the public benchmark
+//   once cited for it has no followable link: PRIVATELINK_HOP_RTT_MS is an assumption.
+// The emulator applies these same figures, so checks against this model test the emulator,
+// not AWS.
 
 /** Round trip inside one AZ. */
 export const SAME_AZ_RTT_MS = 0.2
