@@ -97,7 +97,7 @@ describe('EC2 over the wire', () => {
     // The ELBv2 service's record, as it stores an NLB in every zone of the producer.
     api.store.put({ type: 'load-balancer', id: arn, account: PRODUCER, region: 'us-east-1', data: { LoadBalancerArn: arn, Type: 'network', AvailabilityZones: listAvailabilityZones(PRODUCER, 'us-east-1').map((z) => ({ ZoneName: z.name })) } })
     const service = (await producer.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [arn], AcceptanceRequired: true, SupportedRegions: ['eu-west-2'] }))).ServiceConfiguration!
-    expect(service).toMatchObject({ ServiceState: 'Pending', AcceptanceRequired: true, SupportedRegions: [{ Region: 'us-east-1', ServiceState: 'Available' }, { Region: 'eu-west-2', ServiceState: 'Available' }] })
+    expect(service).toMatchObject({ ServiceState: 'Pending', AcceptanceRequired: true, SupportedRegions: [{ Region: 'us-east-1', ServiceState: 'Available' }, { Region: 'eu-west-2', ServiceState: 'Pending' }] }) // a remote supported region starts Pending, as on AWS
     await producer.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId: service.ServiceId, AddAllowedPrincipals: [`arn:aws:iam::${CONSUMER}:root`] }))
     const principals = (await producer.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: service.ServiceId }))).AllowedPrincipals!
     expect(principals).toEqual([expect.objectContaining({ Principal: `arn:aws:iam::${CONSUMER}:root`, PrincipalType: 'Account' })])

@@ -12,6 +12,8 @@ export const TRANSITION_MS = {
   forgotten: 60_000,
   endpointAvailable: 1000,
   serviceAvailable: 500,
+  /** a supported region other than the service's own starts Pending (SupportedRegionDetail.ServiceState) */
+  supportedRegionAvailable: 2000,
 } as const
 
 /** Applies `change` to the record after `delayMs`, if it still exists then. */

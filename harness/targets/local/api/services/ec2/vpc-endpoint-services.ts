@@ -104,7 +104,8 @@ export function createVpcEndpointServiceConfiguration(input: CreateVpcEndpointSe
     BaseEndpointDnsNames: [`${id}.${region}.vpce.amazonaws.com`],
     PrivateDnsName: input.PrivateDnsName,
     PayerResponsibility: 'ServiceOwner',
-    SupportedRegions: regions.map((Region) => ({ Region, ServiceState: 'Available' })),
+    // a remote supported region has its own state, Pending at first, as on AWS (the provider does not wait for it)
+    SupportedRegions: regions.map((Region) => ({ Region, ServiceState: Region === region ? 'Available' : 'Pending' })),
     RemoteAccessEnabled: false,
     local: { principals: [] },
   }
@@ -112,7 +113,20 @@ export function createVpcEndpointServiceConfiguration(input: CreateVpcEndpointSe
   scheduleTransition<ServiceData>(store, record, TRANSITION_MS.serviceAvailable, (r) => {
     if (r.data.ServiceState === 'Pending') r.data.ServiceState = 'Available'
   })
+  scheduleSupportedRegionsAvailable(store, record)
   return { ServiceConfiguration: withoutLocal(render(record)), ClientToken: input.ClientToken }
+}
+
+/** Whether a consumer in `region` can use the service: a supported region whose own state is Available. */
+export function supportedAndAvailable(service: ServiceData, region: string): boolean {
+  return (service.SupportedRegions ?? []).some((s) => s.Region === region && s.ServiceState === 'Available')
+}
+
+/** Every Pending supported region becomes Available after a while, as AWS moves them. */
+function scheduleSupportedRegionsAvailable(store: AwsStore, record: Pick<ResourceRecord, 'account' | 'region' | 'type' | 'id'>): void {
+  scheduleTransition<ServiceData>(store, record, TRANSITION_MS.supportedRegionAvailable, (r) => {
+    for (const s of r.data.SupportedRegions ?? []) if (s.ServiceState === 'Pending') s.ServiceState = 'Available'
+  })
 }
 
 const serviceFields = {
@@ -138,11 +152,12 @@ export function modifyVpcEndpointServiceConfiguration(input: ModifyVpcEndpointSe
     if (input.AcceptanceRequired !== undefined) d.AcceptanceRequired = input.AcceptanceRequired
     if (input.AddNetworkLoadBalancerArns) d.NetworkLoadBalancerArns = [...new Set([...(d.NetworkLoadBalancerArns ?? []), ...input.AddNetworkLoadBalancerArns])]
     if (input.RemoveNetworkLoadBalancerArns) d.NetworkLoadBalancerArns = (d.NetworkLoadBalancerArns ?? []).filter((a) => !input.RemoveNetworkLoadBalancerArns!.includes(a))
-    if (input.AddSupportedRegions) for (const Region of input.AddSupportedRegions) if (!(d.SupportedRegions ?? []).some((s) => s.Region === Region)) d.SupportedRegions = [...(d.SupportedRegions ?? []), { Region, ServiceState: 'Available' }]
+    if (input.AddSupportedRegions) for (const Region of input.AddSupportedRegions) if (!(d.SupportedRegions ?? []).some((s) => s.Region === Region)) d.SupportedRegions = [...(d.SupportedRegions ?? []), { Region, ServiceState: 'Pending' }]
     if (input.RemoveSupportedRegions) d.SupportedRegions = (d.SupportedRegions ?? []).filter((s) => s.Region === context.region || !input.RemoveSupportedRegions!.includes(s.Region!))
     if (input.PrivateDnsName !== undefined) d.PrivateDnsName = input.PrivateDnsName
     if (input.RemovePrivateDnsName) d.PrivateDnsName = undefined
   })
+  if (input.AddSupportedRegions && input.AddSupportedRegions.length > 0) scheduleSupportedRegionsAvailable(context.store, record)
   return { Return: true }
 }
 
@@ -233,7 +248,7 @@ export function describeVpcEndpointServices(input: DescribeVpcEndpointServicesRe
   for (const region of regions) {
     if (region === context.region) details.push(...awsServiceDetails(context.account, region))
     for (const record of context.store.list<ServiceData>({ type: SERVICE, region })) {
-      const reachable = region === context.region || (record.data.SupportedRegions ?? []).some((s) => s.Region === context.region)
+      const reachable = region === context.region || supportedAndAvailable(record.data, context.region)
       if (reachable && principalAllowed(record.data, context.account, record.account)) details.push(serviceDetail(record))
     }
   }

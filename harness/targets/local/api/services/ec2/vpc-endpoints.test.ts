@@ -120,11 +120,16 @@ describe('interface endpoints', () => {
     expect(deleteVpcEndpointServiceConfigurations({ ServiceIds: [service.ServiceId!] }, producer).Unsuccessful).toEqual([])
   })
 
-  it('reaches a service in another region only when it lists the consumer region in SupportedRegions', () => {
+  it('reaches a service in another region only when it lists the consumer region in SupportedRegions, once that region is Available', () => {
+    vi.useFakeTimers()
     const store = testStore()
     const listed = producerService(store, { regions: ['eu-west-2'] })
     modifyVpcEndpointServicePermissions({ ServiceId: listed.service.ServiceId, AddAllowedPrincipals: ['*'] }, listed.producer)
     const { consumer, vpcId, subnetIds } = consumerVpc(store, 'eu-west-2')
+    // the consumer's region starts Pending, with a state of its own: the endpoint is refused until it is Available
+    expect(describeVpcEndpointServiceConfigurations({}, listed.producer).ServiceConfigurations![0]!.SupportedRegions).toEqual([{ Region: 'us-east-1', ServiceState: 'Available' }, { Region: 'eu-west-2', ServiceState: 'Pending' }])
+    expect(() => createVpcEndpoint({ VpcEndpointType: 'Interface', VpcId: vpcId, ServiceName: listed.service.ServiceName, ServiceRegion: 'us-east-1', SubnetIds: subnetIds }, consumer)).toThrow(expect.objectContaining({ code: 'InvalidServiceName' }))
+    vi.advanceTimersByTime(5000)
     const endpoint = createVpcEndpoint({ VpcEndpointType: 'Interface', VpcId: vpcId, ServiceName: listed.service.ServiceName, ServiceRegion: 'us-east-1', SubnetIds: subnetIds }, consumer).VpcEndpoint!
     expect(endpoint.ServiceRegion).toBe('us-east-1')
     expect(endpoint.DnsEntries![0]!.DnsName).toMatch(/\.eu-west-2\.vpce\.amazonaws\.com$/)

@@ -30,7 +30,7 @@ import { awsServiceId, awsServiceShortName } from './aws-managed-services.js'
 import { describeRecords, EC2_TYPES, render, requireRecord } from './ec2-records.js'
 import { scheduleTransition, TRANSITION_MS } from './lifecycle.js'
 import { createNetworkInterface, deleteNetworkInterface } from './network-interfaces.js'
-import { findServiceByName, principalAllowed, type ServiceData } from './vpc-endpoint-services.js'
+import { findServiceByName, principalAllowed, supportedAndAvailable, type ServiceData } from './vpc-endpoint-services.js'
 import type { VpcData } from './vpcs.js'
 
 /** What an endpoint record keeps beyond the SDK shape. */
@@ -81,7 +81,8 @@ function resolveService(context: ApiRequestContext, serviceName: string, service
   const record = findServiceByName(context.store, serviceName)
   if (record === undefined || record.region !== serviceRegion) throw invalid()
   if (!principalAllowed(record.data, context.account, record.account)) throw invalid()
-  if (serviceRegion !== context.region && !(record.data.SupportedRegions ?? []).some((s) => s.Region === context.region)) throw invalid()
+  // a supported region still Pending refuses the endpoint, as AWS can (issue 21: the AWS target waits for Available)
+  if (serviceRegion !== context.region && !supportedAndAvailable(record.data, context.region)) throw invalid()
   return { id: record.id, label: record.id, owner: record.account, service: record.data, privateDnsName: record.data.PrivateDnsName }
 }
 
