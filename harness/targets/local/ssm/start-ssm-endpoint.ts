@@ -3,8 +3,7 @@
 // the transport code that probes AWS is the code that probes the emulator. This file only wires
 // the pieces together; the operations, the verifier and the command store live beside it.
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../../../core/target.js'
 import { createCommandStore } from './command-store.js'
 import type { InstanceRegistry } from './instance-registry.js'
@@ -12,6 +11,7 @@ import { operations } from './operations/index.js'
 import type { OperationContext } from './operations/operation-context.js'
 import { SsmServiceError, formatErrorBody } from './service-error.js'
 import { verifySigV4 } from './verify-sigv4.js'
+import { listenOnLoopback } from '../net/listen-on-loopback.js'
 
 /** One options object for startSsmEndpoint; delays default to what the real service roughly shows. */
 export interface SsmEndpointOptions {
@@ -83,16 +83,8 @@ export async function startSsmEndpoint(options: SsmEndpointOptions): Promise<Ssm
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
+  const listener = await listenOnLoopback((req, res) => void handle(req, res))
+  const url = listener.url
   options.log?.info({ url }, 'local SSM endpoint listening')
 
   let closing: Promise<void> | undefined
@@ -101,8 +93,7 @@ export async function startSsmEndpoint(options: SsmEndpointOptions): Promise<Ssm
     apiCalls: () => ({ ...counts }),
     close() {
       closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-        server.closeAllConnections()
+        const closed = listener.close()
         await store.close()
         await closed
       })()

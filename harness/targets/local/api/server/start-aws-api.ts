@@ -3,11 +3,11 @@
 // signature is checked against the signing account's keys, its input is read with the operation's
 // schema, the handler runs, and the output is written with the same schema. Only wiring lives here.
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../../../../core/target.js'
 import { SsmServiceError } from '../../ssm/service-error.js'
 import { verifySigV4 } from '../../ssm/verify-sigv4.js'
+import { listenOnLoopback } from '../../net/listen-on-loopback.js'
 import { decodeQueryInput } from '../protocol/decode-query-input.js'
 import { encodeEc2Response } from '../protocol/ec2-codec.js'
 import { decodeJsonInput, encodeJsonResponse } from '../protocol/json-codec.js'
@@ -124,29 +124,14 @@ export async function startAwsApi(options: AwsApiOptions): Promise<AwsApi> {
     options.onRequest?.(record)
   }
 
-  const server = createServer((req, res) => void handle(req, res))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen({ host: '127.0.0.1', port: 0 }, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
+  const listener = await listenOnLoopback((req, res) => void handle(req, res))
+  const url = listener.url
   options.log?.info({ url }, 'local AWS API listening')
-  let closing: Promise<void> | undefined
   return {
     url,
     store: options.store,
     requestCounts: () => ({ ...counts }),
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-      return closing
-    },
+    close: () => listener.close(),
   }
 }
 
