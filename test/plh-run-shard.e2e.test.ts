@@ -85,7 +85,8 @@ describe.skipIf(!isRoot)('plh run --shard and plh report --merge', () => {
     const result = await plh(['run', '--report-dir', join(root, 'reports')], root, { PLH_STATE_DIR: state })
     expect(result.exitCode).toBe(2)
     const lines = result.stderr.trim().split('\n').filter((l) => l.startsWith('plh:'))
-    expect(lines).toEqual(['plh: scenarios/tiny-a-vs-b.comparison.ts: b: unknown scenario "tiny-z"; known: tiny-a'])
+    // one line, with issue 20's suggestion for a near miss
+    expect(lines).toEqual(['plh: scenarios/tiny-a-vs-b.comparison.ts: b: unknown scenario "tiny-z"; known: tiny-a; did you mean "tiny-a"?'])
     expect(await exists(join(root, 'reports'))).toBe(false)
     expect(await exists(join(state, 'runs'))).toBe(false)
   }, 120_000)
