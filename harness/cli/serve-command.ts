@@ -10,12 +10,7 @@ import { RunJournal, dropJournalIfEmpty } from '../run/run-journal.js'
 import { reclaimDeadRuns } from '../run/reclaim-dead-runs.js'
 import { registerRun, stateDir } from '../run/run-registry.js'
 import { RUN_SIGNALS } from '../run/signal-policy.js'
-import { services } from '../targets/local/api/services/index.js'
-import { createSsmService } from '../targets/local/api/services/ssm/index.js'
-import { ssmParameterHandlers } from '../targets/local/api/services/ssm-parameters/index.js'
-import { createRunCommandHandlers } from '../targets/local/api/services/ssm/run-command-handlers.js'
-import { startLocalAws } from '../targets/local/api/start-local-aws.js'
-import { Reconciler } from '../targets/local/reconcile/reconciler.js'
+import { startLocalAwsWithDataPlane } from '../targets/local/start-local-aws-with-data-plane.js'
 
 /** `--account name=id`, repeated; default the shipped fixtures' producer and consumer. */
 function parseAccounts(values: string[] | undefined): Array<{ name: string; id: string }> {
@@ -58,11 +53,7 @@ export async function run(options: Record<string, unknown>): Promise<number> {
   await journal.record({ kind: 'dir', id: dir, path: dir })
   const unregister = await registerRun(tag, runId)
   await reclaimDeadRuns((line) => process.stderr.write(`plh: ${line}\n`))
-  let reconciler: Reconciler | undefined
-  const runCommand = createRunCommandHandlers({ instancesFor: (account, region) => reconciler!.instancesFor(account, region) })
-  const local = await startLocalAws({ accounts, dir, services: [...services, createSsmService(runCommand.handlers, ssmParameterHandlers)], ...(options.region ? { region: options.region as string } : {}) })
-  reconciler = new Reconciler({ store: local.api.store, tag, journal })
-  reconciler.start()
+  const { local, close } = await startLocalAwsWithDataPlane({ accounts, dir, tag, journal, ...(options.region ? { region: options.region as string } : {}) })
   process.stdout.write(formatServeEnvironment(local.env, accounts))
 
   // `on`, not `once`: a hang-up arrives twice (kernel and shell), and a second one must not
@@ -71,9 +62,7 @@ export async function run(options: Record<string, unknown>): Promise<number> {
     for (const s of RUN_SIGNALS) process.on(s, () => resolve(s))
   })
   process.stderr.write(`plh serve: ${signal}: tearing down\n`)
-  await runCommand.close()
-  const left = await reconciler.stop()
-  await local.close()
+  const left = await close()
   await rm(dir, { recursive: true, force: true })
   await journal.forget({ kind: 'dir', id: dir })
   await dropJournalIfEmpty(tag)

@@ -11,15 +11,10 @@ import type { ActionStep, ProbeStep, Step } from '../../core/scenario.js'
 import type { CommandTransport, Fixture, RunContext, Target, Vars } from '../../core/target.js'
 import { AwsClients } from '../aws/aws-clients.js'
 import { AwsTarget } from '../aws/aws-target.js'
-import { services } from './api/services/index.js'
-import { createRunCommandHandlers } from './api/services/ssm/run-command-handlers.js'
-import { createSsmService } from './api/services/ssm/index.js'
-import { ssmParameterHandlers } from './api/services/ssm-parameters/index.js'
 import type { ApiRequestRecord } from './api/server/start-aws-api.js'
-import { startLocalAws, type LocalAws } from './api/start-local-aws.js'
 import { describeNotEmulated } from './describe-not-emulated.js'
 import { modelStartTransferMs } from './latency/path-model.js'
-import { Reconciler } from './reconcile/reconciler.js'
+import { startLocalAwsWithDataPlane, type LocalAwsWithDataPlane } from './start-local-aws-with-data-plane.js'
 
 /** Account ids of aliases a fixture does not give one (`<alias>_account_id` absent or null). */
 const STAND_IN_ACCOUNTS = ['111111111111', '222222222222', '333333333333', '444444444444']
@@ -48,9 +43,7 @@ export function fixtureAccounts(fixture: Fixture, vars: Vars): Array<{ name: str
 
 export class LocalAwsTarget implements Target {
   readonly name = 'local' as const
-  private local: LocalAws | undefined
-  private reconciler: Reconciler | undefined
-  private runCommand: ReturnType<typeof createRunCommandHandlers> | undefined
+  private stack: LocalAwsWithDataPlane | undefined
   private aws: AwsTarget | undefined
 
   constructor(private readonly options: LocalAwsTargetOptions) {}
@@ -58,26 +51,23 @@ export class LocalAwsTarget implements Target {
   async apply(fixture: Fixture, vars: Vars, run: RunContext): Promise<HarnessOutput> {
     const accounts = fixtureAccounts(fixture, vars)
     const tag = run.scope ? `${run.tag}-${run.scope}` : run.tag
-    let reconciler: Reconciler | undefined
-    this.runCommand = createRunCommandHandlers({ instancesFor: (account, region) => reconciler!.instancesFor(account, region), log: run.log })
-    this.local = await startLocalAws({
+    this.stack = await startLocalAwsWithDataPlane({
       accounts,
       dir: join(run.workDir, `local-aws-${run.scope ?? run.tag}`),
-      services: [...services, createSsmService(this.runCommand.handlers, ssmParameterHandlers)],
+      tag,
       log: run.log,
+      ...(run.journal ? { journal: run.journal } : {}),
       ...(this.options.onRequest ? { onRequest: this.options.onRequest } : {}),
     })
-    reconciler = new Reconciler({ store: this.local.api.store, tag, log: run.log, ...(run.journal ? { journal: run.journal } : {}) })
-    this.reconciler = reconciler
-    reconciler.start()
-    const keys = new Map(this.local.accounts.map((a) => [a.id, { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }]))
+    const { local, reconciler } = this.stack
+    const keys = new Map(local.accounts.map((a) => [a.id, { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }]))
     const config: RunConfig = {
       name_prefix: 'plh',
       accounts: Object.fromEntries(accounts.map((a) => [a.name, { account_id: a.id, profile: a.name }])),
       state_backend: { type: 'local' },
       tags: {},
     }
-    const clients = new AwsClients({ config, endpoint: this.local.api.url, credentials: (account) => keys.get(account.account_id ?? '')!, minDelayMs: 100 })
+    const clients = new AwsClients({ config, endpoint: local.api.url, credentials: (account) => keys.get(account.account_id ?? '')!, minDelayMs: 100 })
     this.aws = new AwsTarget({
       source: this.options.source,
       root: this.options.root,
@@ -87,7 +77,7 @@ export class LocalAwsTarget implements Target {
       ssmPollIntervalMs: 100,
       endpointTimeoutMs: 60_000,
       instanceTimeoutMs: this.options.instanceTimeoutMs ?? 60_000,
-      terraformEnv: this.local.env,
+      terraformEnv: local.env,
       ephemeralApi: true,
       ...(this.options.steps ? { steps: this.options.steps } : {}),
     })
@@ -107,7 +97,7 @@ export class LocalAwsTarget implements Target {
     try {
       await this.requireAws().waitReady(outputs)
     } catch (error) {
-      const reasons = [...outputs.consumers, ...(outputs.producers ?? [])].map((i) => this.reconciler?.registrationProblem(i.instance_id)).filter((r): r is string => r !== undefined)
+      const reasons = [...outputs.consumers, ...(outputs.producers ?? [])].map((i) => this.stack?.reconciler.registrationProblem(i.instance_id)).filter((r): r is string => r !== undefined)
       if (error instanceof InfrastructureError && reasons.length > 0) throw new InfrastructureError(error.code, reasons.join('; '), { cause: error, fields: error.fields })
       throw error
     }
@@ -119,12 +109,12 @@ export class LocalAwsTarget implements Target {
 
   async act(action: ActionStep, outputs: HarnessOutput): Promise<HarnessOutput> {
     const next = await this.requireAws().act(action, outputs)
-    await this.reconciler?.settled()
+    await this.stack?.reconciler.settled()
     return next
   }
 
   expectedLatency(instance: InstanceRef, target: ProbeTarget, step: ProbeStep): ProbeResult['model'] | undefined {
-    const plan = this.reconciler?.dataPlane()?.plan
+    const plan = this.stack?.reconciler.dataPlane()?.plan
     const from = plan?.instances.find((i) => i.id === instance.instance_id)
     if (!plan || !from) return undefined
     const expected = modelStartTransferMs(plan, from, target.host, target.port, step.scheme)
@@ -133,18 +123,19 @@ export class LocalAwsTarget implements Target {
 
   /** How a person reaches the kept topology with terraform or any AWS client (plh run --keep). */
   info(): { aws_env: Record<string, string>; profiles: Array<{ name: string; account_id: string }> } | null {
-    if (!this.local) return null
-    return { aws_env: { ...this.local.env }, profiles: this.local.accounts.map((a) => ({ name: a.name, account_id: a.id })) }
+    if (!this.stack) return null
+    const { local } = this.stack
+    return { aws_env: { ...local.env }, profiles: local.accounts.map((a) => ({ name: a.name, account_id: a.id })) }
   }
 
   /** Run Command calls the local API's SSM served, per operation, as the server saw them (results and the bench read it). */
   ssmCallsByOperation(): Record<string, number> {
-    return this.runCommand?.calls() ?? {}
+    return this.stack?.ssmCalls() ?? {}
   }
 
   /** Requests the local API answered, per `service:Action` (the bench reads it). */
   apiRequestCounts(): Record<string, number> {
-    return this.local?.api.requestCounts() ?? {}
+    return this.stack?.local.api.requestCounts() ?? {}
   }
 
   async destroy(): Promise<void> {
@@ -154,15 +145,13 @@ export class LocalAwsTarget implements Target {
     } catch (error) {
       problems.push((error as Error).message)
     }
-    await this.runCommand?.close()
-    const left = (await this.reconciler?.stop()) ?? []
+    const left = (await this.stack?.close()) ?? []
     if (left.length > 0) problems.push(`namespaces left behind: ${left.join(', ')}`)
     // what terraform's destroy did not delete would be a leak on AWS; gone resources that AWS keeps
     // listing for a while (terminated instances, deleted endpoints) do not count
-    const remaining = problems.length > 0 ? [] : (this.local?.api.store.all() ?? []).filter((r) => !isGone(r.data))
+    const remaining = problems.length > 0 ? [] : (this.stack?.local.api.store.all() ?? []).filter((r) => !isGone(r.data))
     if (remaining.length > 0) problems.push(`terraform destroy left in the local AWS API: ${remaining.map((r) => `${r.type} ${r.id}`).join(', ')}`)
-    await this.local?.close()
-    this.local = undefined
+    this.stack = undefined
     if (problems.length > 0) throw new TeardownError(problems.join('; '))
   }
 
