@@ -14,7 +14,7 @@ import { execInNamespace } from '../ssm/exec-in-namespace.js'
 import type { InstanceRegistry } from '../ssm/instance-registry.js'
 import type { TopologyPlan } from '../topology/plan-types.js'
 import { planFromStore } from './plan-from-store.js'
-import { ssmRegistration } from './ssm-registration.js'
+import { ssmRegistration, type SsmRegistration } from './ssm-registration.js'
 
 export interface ReconcilerOptions {
   store: AwsStore
@@ -37,6 +37,12 @@ const OBSERVED: Partial<Record<TargetHealthState, { State: string; Reason?: stri
 /** The spec minus what is applied in place (endpoint acceptance), as a comparable string. */
 function structure(plan: TopologyPlan): string {
   return JSON.stringify({ ...plan, endpoints: plan.endpoints.map((e) => ({ ...e, initialState: undefined })) })
+}
+
+/** SSM's verdict on an instance of the store, undefined when the store has no such instance. */
+function registrationOf(records: ResourceRecord[], instanceId: string): SsmRegistration | undefined {
+  const record = records.find((r) => r.type === 'instance' && r.id === instanceId) as ResourceRecord<Instance> | undefined
+  return record === undefined ? undefined : ssmRegistration(records, record)
 }
 
 export class Reconciler {
@@ -81,10 +87,7 @@ export class Reconciler {
         const records = this.options.store.all()
         return emulator.plan.instances
           .filter((i) => i.account === account && i.region === region)
-          .filter((i) => {
-            const record = records.find((r) => r.type === 'instance' && r.id === i.id) as ResourceRecord<Instance> | undefined
-            return record !== undefined && ssmRegistration(records, record).online
-          })
+          .filter((i) => registrationOf(records, i.id)?.online === true)
           .map((i) => ({ instanceId: i.id, registeredAt: this.builtAt, computerName: i.id, ipAddress: i.ip }))
       },
       exec: (instanceId, script, opts) => {
@@ -97,11 +100,8 @@ export class Reconciler {
 
   /** Why an instance is not registered with SSM (undefined: it is, or it does not exist). */
   registrationProblem(instanceId: string): string | undefined {
-    const records = this.options.store.all()
-    const record = records.find((r) => r.type === 'instance' && r.id === instanceId) as ResourceRecord<Instance> | undefined
-    if (record === undefined) return undefined
-    const verdict = ssmRegistration(records, record)
-    return verdict.online ? undefined : verdict.reason
+    const verdict = registrationOf(this.options.store.all(), instanceId)
+    return verdict === undefined || verdict.online ? undefined : verdict.reason
   }
 
   /** The running data plane (tests, latency model). */
