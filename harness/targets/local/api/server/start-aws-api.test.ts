@@ -5,14 +5,16 @@ import * as ec2 from '@aws-sdk/client-ec2'
 import { CreateVpcCommand, DescribeVpcEndpointConnectionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2'
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2'
 import { CreateLoadBalancerCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client, ModifyLoadBalancerAttributesCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
-import * as tagging from '@aws-sdk/client-resource-groups-tagging-api'
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { HttpRequest } from '@smithy/protocol-http'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ec2Service } from '../services/ec2/index.js'
+import { elbv2Service } from '../services/elbv2/index.js'
 import { stsService } from '../services/sts/index.js'
+import { taggingService } from '../services/tagging/index.js'
 import { AwsStore } from '../store/aws-store.js'
 import type { ServiceDefinition } from './action-handler.js'
 import { AwsApiError } from './api-error.js'
@@ -61,12 +63,9 @@ const loadBalancer: elbv2.LoadBalancer = {
 
 const testServices: ServiceDefinition[] = [
   stsService,
+  // the real services' wire settings (protocol, namespace, target prefix, model), with handlers that record
   {
-    signingName: 'ec2',
-    displayName: 'EC2',
-    protocol: 'ec2',
-    xmlNamespace: 'http://ec2.amazonaws.com/doc/2016-11-15/',
-    schemas: ec2 as unknown as Record<string, unknown>,
+    ...ec2Service,
     handlers: {
       CreateVpc: record('CreateVpc', { Vpc: vpc }),
       DescribeVpcs: record('DescribeVpcs', { Vpcs: [vpc, { ...vpc, VpcId: 'vpc-1', Tags: [] }] }),
@@ -77,11 +76,7 @@ const testServices: ServiceDefinition[] = [
     },
   },
   {
-    signingName: 'elasticloadbalancing',
-    displayName: 'ELBv2',
-    protocol: 'query',
-    xmlNamespace: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
-    schemas: elbv2 as unknown as Record<string, unknown>,
+    ...elbv2Service,
     handlers: {
       CreateLoadBalancer: record('CreateLoadBalancer', { LoadBalancers: [loadBalancer] }),
       DescribeLoadBalancers: record('DescribeLoadBalancers', { LoadBalancers: [loadBalancer] }),
@@ -89,12 +84,7 @@ const testServices: ServiceDefinition[] = [
     },
   },
   {
-    signingName: 'tagging',
-    displayName: 'Resource Groups Tagging',
-    protocol: 'json',
-    jsonVersion: '1.1',
-    targetPrefix: 'ResourceGroupsTaggingAPI_20170126',
-    schemas: tagging as unknown as Record<string, unknown>,
+    ...taggingService,
     handlers: {
       GetResources: record('GetResources', { ResourceTagMappingList: [{ ResourceARN: 'arn:aws:ec2:us-east-1:111111111111:vpc/vpc-1', Tags: [{ Key: 'plh:run-id', Value: 'r1' }] }] }),
     },
