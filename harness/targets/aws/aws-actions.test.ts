@@ -6,40 +6,25 @@ import {
   DescribeNetworkInterfacesCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
-  EC2Client,
   EC2ServiceException,
 } from '@aws-sdk/client-ec2'
 import {
   DeregisterTargetsCommand,
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
-  ElasticLoadBalancingV2Client,
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { mockClient } from 'aws-sdk-client-mock'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { InfrastructureError } from '../../core/errors.js'
-import { runConfigSchema } from '../../core/run-config.js'
 import type { CommandResult } from '../../core/target.js'
 import { runAwsAction, type AwsActionContext } from './aws-actions.js'
 import { serviceIdOf } from './nlb-targets.js'
 import { AwsClients } from './aws-clients.js'
+import { LB_ARN, standInConfig, TG_ARN, useEc2ElbStandIns } from './test-support/ec2-elb-stand-ins.js'
 import { ENDPOINT_ID, SERVICE_ID, describedEndpoint, endpointOutput, harnessOutput } from './test-support/describe-vpc-endpoints.js'
 
-const ec2Mock = mockClient(EC2Client)
-const elbMock = mockClient(ElasticLoadBalancingV2Client)
-afterEach(() => {
-  ec2Mock.reset()
-  elbMock.reset()
-})
-afterAll(() => {
-  ec2Mock.restore()
-  elbMock.restore()
-})
-
-const config = runConfigSchema.parse({ accounts: { producer: { account_id: '111111111111' }, consumer: { account_id: '222222222222' } } })
-const LB_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/plh-3f9a2c-ab12-svc/50dc6c495c0c9188'
-const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/plh-3f9a2c-ab12-80/73e2d6bc24d8a067'
+const { ec2Mock, elbMock } = useEc2ElbStandIns()
+const config = standInConfig
 
 /** Scripts the actions ran, per instance (a stand-in for the SSM transport, which has its own tests). */
 let commands: Array<{ instance: string; script: string }> = []

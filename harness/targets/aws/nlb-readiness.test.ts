@@ -1,31 +1,18 @@
 // Readiness of the NLB's targets against stand-ins (aws-sdk-client-mock) for EC2 and ELBv2: target
 // states over time (initial for the first health checks) are AWS behaviour nothing here produces
 // for the AWS target's own code.
-import { DescribeVpcEndpointServiceConfigurationsCommand, EC2Client } from '@aws-sdk/client-ec2'
-import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { mockClient } from 'aws-sdk-client-mock'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { DescribeVpcEndpointServiceConfigurationsCommand } from '@aws-sdk/client-ec2'
+import { DescribeTargetGroupsCommand, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { describe, expect, it } from 'vitest'
 import { InfrastructureError } from '../../core/errors.js'
-import { runConfigSchema } from '../../core/run-config.js'
 import { AwsClients } from './aws-clients.js'
+import { LB_ARN, standInConfig, TG_ARN, useEc2ElbStandIns } from './test-support/ec2-elb-stand-ins.js'
 import { waitForNlbTargetsHealthy } from './nlb-readiness.js'
 import type { NlbContext } from './nlb-targets.js'
 import { SERVICE_ID, harnessOutput } from './test-support/describe-vpc-endpoints.js'
 
-const ec2Mock = mockClient(EC2Client)
-const elbMock = mockClient(ElasticLoadBalancingV2Client)
-afterEach(() => {
-  ec2Mock.reset()
-  elbMock.reset()
-})
-afterAll(() => {
-  ec2Mock.restore()
-  elbMock.restore()
-})
-
-const config = runConfigSchema.parse({ accounts: { producer: { account_id: '111111111111' }, consumer: { account_id: '222222222222' } } })
-const LB_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/plh-3f9a2c-ab12-svc/50dc6c495c0c9188'
-const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/plh-3f9a2c-ab12-80/73e2d6bc24d8a067'
+const { ec2Mock, elbMock } = useEc2ElbStandIns()
+const config = standInConfig
 const targetA = { Id: 'i-0bbbbbbbbbbbbbbb1', Port: 80 }
 const targetB = { Id: 'i-0bbbbbbbbbbbbbbb2', Port: 80 }
 const registering = { State: 'initial' as const, Reason: 'Elb.RegistrationInProgress' as const, Description: 'Target registration is in progress' }
